@@ -1,0 +1,3 @@
+from coverage.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,221 @@
+"""Result types: frozen dataclasses shared by every stage.
+
+Results render themselves in a terminal (``rich.print(comparison)``) through ``__rich_console__``; the markdown
+and JSON writers are separate functions over the same objects (:mod:`coverage.markdown`, :mod:`coverage.jsonio`).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+
+
+class SkipReason(str, enum.Enum):
+    """Why an input file (or one record inside it) did not become an article."""
+
+    UNSUPPORTED = "unsupported file type"
+    EMPTY = "empty file"
+    BINARY = "binary content"
+    INVALID_JSON = "invalid JSON"
+    BAD_RECORD = "record without usable text"
+    NO_TEXT = "no text left after cleaning"
+    DUPLICATE = "byte-identical duplicate"
+    TOO_LARGE = "file too large"
+    UNREADABLE = "unreadable file"
+    NOT_A_FILE = "not a regular file"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input file, or a record inside one, that is not in the analysis, with a typed reason."""
+
+    path: str
+    reason: SkipReason
+    detail: str = ""
+
+    @property
+    def message(self) -> str:
+        """Human-readable reason, e.g. ``invalid JSON: line 3, column 5: Expecting ','``."""
+        return f"{self.reason.value}: {self.detail}" if self.detail else self.reason.value
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article after cleaning. ``paragraphs`` are what every later stage indexes into."""
+
+    id: str
+    path: str
+    outlet: str
+    title: str
+    paragraphs: tuple[str, ...]
+    published: date | None = None
+    url: str | None = None
+    metadata: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def n_words(self) -> int:
+        return sum(len(p.split()) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """What :func:`coverage.load_corpus` read: every file seen is an article source or skipped."""
+
+    root: Path
+    files_seen: int
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(sorted({a.outlet for a in self.articles}, key=str.casefold))
+
+    def article(self, article_id: str) -> Article:
+        for item in self.articles:
+            if item.id == article_id:
+                return item
+        raise KeyError(article_id)
+
+
+@dataclass(frozen=True, order=True)
+class ParagraphRef:
+    """A paragraph of an article: ``article`` id and 0-based index into ``Article.paragraphs``."""
+
+    article: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two paragraphs (of different articles) that carry the same content, with their similarity."""
+
+    a: ParagraphRef
+    b: ParagraphRef
+    score: float
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A group of paragraphs across articles that carry the same content.
+
+    ``outlets`` include it; ``missing`` are the event's outlets that do not. ``text`` is the member
+    paragraph closest to the others (the medoid).
+    """
+
+    id: str
+    text: str
+    members: tuple[ParagraphRef, ...]
+    outlets: tuple[str, ...]
+    missing: tuple[str, ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class EventEvidence:
+    """Why an event's articles were grouped: what they share and how similar they are."""
+
+    shared_terms: tuple[str, ...] = ()
+    shared_numbers: tuple[str, ...] = ()
+    similarity: float | None = None
+
+
+@dataclass(frozen=True)
+class Copy:
+    """``article`` republishes ``source`` (the earlier, or else the shorter-path one): paragraphs added and cut."""
+
+    article: str
+    source: str
+    shared: float
+    added: tuple[int, ...]
+    """Paragraph indices of ``article`` with no counterpart in ``source``."""
+    cut: tuple[int, ...]
+    """Paragraph indices of ``source`` missing from ``article``."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """Articles on one event, their paragraph links and the units built from them."""
+
+    id: str
+    title: str
+    articles: tuple[Article, ...]
+    links: tuple[Link, ...] = ()
+    units: tuple[Unit, ...] = ()
+    evidence: EventEvidence = field(default_factory=EventEvidence)
+    copies: tuple[Copy, ...] = ()
+    """Articles that republish another article of the event (wire copy)."""
+
+    def syndicated_with(self, article_id: str) -> tuple[str, ...]:
+        """Ids of the articles that are copies of ``article_id`` or that it copies."""
+        out = {c.source for c in self.copies if c.article == article_id}
+        out |= {c.article for c in self.copies if c.source == article_id}
+        return tuple(sorted(out))
+
+    def copy_of(self, article_id: str) -> Copy | None:
+        return next((c for c in self.copies if c.article == article_id), None)
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(sorted({a.outlet for a in self.articles}, key=str.casefold))
+
+    @property
+    def dates(self) -> tuple[date, date] | None:
+        known = sorted(a.published for a in self.articles if a.published is not None)
+        return (known[0], known[-1]) if known else None
+
+    def article(self, article_id: str) -> Article:
+        for item in self.articles:
+            if item.id == article_id:
+                return item
+        raise KeyError(article_id)
+
+    def exclusive_units(self, outlet: str) -> list[Unit]:
+        """Units only ``outlet`` carries, where the event has other outlets."""
+        return [u for u in self.units if u.outlets == (outlet,) and len(self.outlets) > 1]
+
+    def omitted_units(self, outlet: str) -> list[Unit]:
+        """Units that ``outlet`` omits while at least two other outlets carry them."""
+        return [u for u in self.units if outlet in u.missing and len(u.outlets) >= 2]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from coverage.terminal import render_event
+
+        yield from render_event(self)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of :func:`coverage.compare`: the corpus, its events and how they were made."""
+
+    corpus: Corpus
+    events: tuple[Event, ...]
+    model: str
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return self.corpus.outlets
+
+    def event(self, event_id: str) -> Event:
+        for item in self.events:
+            if item.id == event_id:
+                return item
+        raise KeyError(event_id)
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from coverage.terminal import render_comparison
+
+        yield from render_comparison(self)

@@ -1,0 +1,296 @@
+"""Command line: parse arguments, call the library, render, map errors to exit codes. No analysis here.
+
+Exit codes: 0 success (skipped files allowed), 1 no article could be read or the model failed,
+2 usage or configuration error, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coverage.settings import Settings
+
+EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _settings(config: Path | None, assignments: tuple[str, ...], **embedding: Any) -> Settings:
+    from coverage.settings import Settings
+
+    settings = Settings.from_toml(config) if config else Settings()
+    if assignments:
+        settings = settings.set(list(assignments))
+    values = {key: value for key, value in embedding.items() if value is not None}
+    return settings.replace(embedding=values) if values else settings
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A rich progress bar on stderr, one task per stage; nothing when disabled."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    tasks: dict[str, Any] = {}
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=_stderr(),
+        transient=True,
+    ) as bar:
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
+class _Command(click.Command):
+    """Maps library errors to one-line messages and exit codes; ``--debug`` shows the traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from coverage._errors import ConfigError, CoverageError
+
+        debug = bool(ctx.params.get("debug"))
+        logging.basicConfig(level=logging.INFO if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _stderr().print("Interrupted.", markup=False)
+            ctx.exit(EXIT_INTERRUPTED)
+        except ConfigError as exc:
+            if debug:
+                raise
+            raise click.UsageError(str(exc)) from exc
+        except CoverageError as exc:
+            if debug:
+                raise
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except OSError as exc:
+            if debug:
+                raise
+            click.echo(f"Error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+            ctx.exit(EXIT_NO_INPUT)
+
+
+_common = [
+    click.option("--model", help="Sentence-transformers model name or path (default: bundled all-MiniLM-L6-v2)."),
+    click.option("--device", help="Device for the model: cpu, cuda, mps (default: a GPU when present)."),
+    click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Embedding cache folder."),
+    click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache."),
+    click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Settings TOML file."),
+    click.option("--set", "assignments", multiple=True, metavar="SECTION.KEY=VALUE", help="Override one setting."),
+    click.option("--debug", is_flag=True, help="Log progress details and show tracebacks."),
+]
+
+
+def _with_common(func: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(_common):
+        func = option(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="news-coverage", prog_name="coverage")
+def cli() -> None:
+    """Compare how news outlets cover the same events: who reports what, who omits what."""
+
+
+@cli.command(cls=_Command)
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--markdown",
+    "markdown_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    is_flag=False,
+    flag_value=Path("reports"),
+    default=None,
+    help="Write markdown reports (index.md and one file per event) to DIR [default DIR: reports].",
+    metavar="[DIR]",
+)
+@click.option("--json", "json_file", help="Write the JSON result to FILE ('-' for standard output).", metavar="FILE")
+@click.option("--event", "event_id", help="Show only this event (e.g. E1) in the terminal report.")
+@click.option("--outlet", help="Show only events and lists of this outlet.")
+@click.option("--top", type=click.IntRange(min=1), default=12, show_default=True, help="Bound on long lists.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary and the events overview.")
+@_with_common
+def compare(
+    folder: Path,
+    markdown_dir: Path | None,
+    json_file: str | None,
+    event_id: str | None,
+    outlet: str | None,
+    top: int,
+    quiet: bool,
+    model: str | None,
+    device: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    config: Path | None,
+    assignments: tuple[str, ...],
+    debug: bool,
+) -> None:
+    """Compare the coverage of the articles in FOLDER (.txt, .md, .html, .json, .jsonl, recursively)."""
+    from rich.console import Console
+
+    from coverage._errors import InputError
+    from coverage.jsonio import to_json, write_json
+    from coverage.markdown import write_markdown
+    from coverage.pipeline import compare as run_compare
+    from coverage.terminal import ReportOptions, render_comparison
+
+    settings = _settings(
+        config, assignments, model=model, device=device, cache_dir=cache_dir, cache=False if no_cache else None
+    )
+    with _progress(sys.stderr.isatty() and not debug) as progress:
+        result = run_compare(folder, settings, progress=progress)
+    if not result.corpus.articles:
+        reasons = "; ".join(f"{s.path}: {s.message}" for s in result.corpus.skipped[:3]) or "the folder is empty"
+        raise InputError(f"no article could be read from {folder} ({reasons})", path=folder)
+    if event_id is not None and event_id not in {e.id for e in result.events}:
+        raise click.BadParameter(f"no event {event_id!r}; events are E1..E{len(result.events)}", param_hint="--event")
+    if json_file == "-":
+        click.echo(to_json(result), nl=False)
+    else:
+        console = Console(highlight=False)
+        options = ReportOptions(top=top, event=event_id, outlet=outlet, quiet=quiet)
+        for renderable in render_comparison(result, options):
+            console.print(renderable)
+        if json_file:
+            write_json(result, Path(json_file))
+            console.print(f"JSON written to {json_file}", markup=False, style="dim")
+    if markdown_dir is not None:
+        written = write_markdown(result, markdown_dir)
+        _stderr().print(f"Markdown reports written to {markdown_dir}/ ({len(written)} files)", markup=False)
+
+
+@cli.command(cls=_Command)
+@click.argument("file_a", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file_b", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the alignment as JSON.")
+@click.option("--monotone", is_flag=True, help="Keep reading order (versions of one article).")
+@click.option("--sentences", is_flag=True, help="Align sentences instead of paragraphs.")
+@_with_common
+def align(
+    file_a: Path,
+    file_b: Path,
+    as_json: bool,
+    monotone: bool,
+    sentences: bool,
+    model: str | None,
+    device: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    config: Path | None,
+    assignments: tuple[str, ...],
+    debug: bool,
+) -> None:
+    """Align two article files paragraph by paragraph and show them side by side."""
+    import json
+
+    from rich.console import Console
+
+    from coverage.alignment import Aligner
+    from coverage.embedding import make_embedder
+    from coverage.ingest import load_file
+    from coverage.terminal import render_alignment
+
+    settings = _settings(
+        config, assignments, model=model, device=device, cache_dir=cache_dir, cache=False if no_cache else None
+    )
+    if monotone:
+        settings = settings.replace(alignment={"mode": "monotone"})
+    a, b = load_file(file_a, settings.ingest), load_file(file_b, settings.ingest)
+    aligner = Aligner(settings.alignment, embedder=make_embedder(settings.embedding))
+    alignment = aligner.align(
+        [a.paragraphs, b.paragraphs], ids=["a", "b"], granularity="sentence" if sentences else "paragraph"
+    )
+    if as_json:
+        payload = {
+            "a": {"path": str(file_a), "segments": list(alignment.segments[0])},
+            "b": {"path": str(file_b), "segments": list(alignment.segments[1])},
+            "links": [{"a": i, "b": j, "score": s} for i, j, s in alignment.pairs()],
+            "unmatched_a": alignment.unmatched(0),
+            "unmatched_b": alignment.unmatched(1),
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    Console(highlight=False).print(render_alignment(alignment, a.title, b.title))
+
+
+@cli.command(cls=_Command)
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="JSON object or CSV (path,label) mapping each article's relative path to its event label.")
+@click.option("--label-field", help="Metadata field of the articles that holds the event label.")
+@_with_common
+def evaluate(
+    folder: Path,
+    labels_file: Path | None,
+    label_field: str | None,
+    model: str | None,
+    device: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    config: Path | None,
+    assignments: tuple[str, ...],
+    debug: bool,
+) -> None:
+    """Score the event clustering of FOLDER against gold labels (B-cubed, ARI, V-measure)."""
+    from rich.console import Console
+
+    from coverage.embedding import EmbeddingCache, default_cache_dir, make_embedder
+    from coverage.evaluate import evaluate_clustering, labels_from_field, load_labels
+    from coverage.events import EventClusterer
+    from coverage.ingest import load_corpus
+    from coverage.pipeline import embed_corpus
+
+    if (labels_file is None) == (label_field is None):
+        raise click.UsageError("give exactly one of --labels FILE or --label-field NAME")
+    settings = _settings(
+        config, assignments, model=model, device=device, cache_dir=cache_dir, cache=False if no_cache else None
+    )
+    with _progress(sys.stderr.isatty() and not debug) as progress:
+        corpus = load_corpus(folder, settings.ingest)
+        from coverage._errors import InputError
+
+        if not corpus.articles:
+            raise InputError(f"no article could be read from {folder}", path=folder)
+        gold = load_labels(labels_file) if labels_file else labels_from_field(corpus.articles, str(label_field))
+        cache = EmbeddingCache(settings.embedding.cache_dir or default_cache_dir()) if settings.embedding.cache else None
+        vectors = embed_corpus(corpus.articles, make_embedder(settings.embedding), cache=cache, progress=progress)
+        clusterer = EventClusterer(settings.events).fit(corpus.articles, vectors.paragraphs, vectors.leads)
+    scores = evaluate_clustering(corpus.articles, clusterer.labels_, gold)
+    Console(highlight=False).print(scores)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``coverage`` console script; returns the exit code."""
+    try:
+        cli.main(args=argv, prog_name="coverage", standalone_mode=True)
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_NO_INPUT
+    return EXIT_OK

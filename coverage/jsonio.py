@@ -1,0 +1,83 @@
+"""Machine-readable output: the versioned JSON document of a comparison (see the README for the schema)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from coverage._io import write_atomic
+from coverage._models import Comparison, Event, ParagraphRef
+
+__all__ = ["SCHEMA_VERSION", "to_dict", "to_json", "write_json"]
+
+SCHEMA_VERSION = 1
+
+
+def _ref(ref: ParagraphRef) -> dict[str, Any]:
+    return {"article": ref.article, "paragraph": ref.paragraph}
+
+
+def _event(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "title": event.title,
+        "outlets": list(event.outlets),
+        "evidence": {
+            "shared_terms": list(event.evidence.shared_terms),
+            "shared_numbers": list(event.evidence.shared_numbers),
+            "similarity": event.evidence.similarity,
+        },
+        "articles": [
+            {
+                "id": a.id,
+                "path": a.path,
+                "outlet": a.outlet,
+                "title": a.title,
+                "published": a.published.isoformat() if a.published else None,
+                "url": a.url,
+                "syndicated_with": list(event.syndicated_with(a.id)),
+                "paragraphs": list(a.paragraphs),
+            }
+            for a in event.articles
+        ],
+        "links": [{"a": _ref(link.a), "b": _ref(link.b), "score": link.score} for link in event.links],
+        "units": [
+            {
+                "id": u.id,
+                "text": u.text,
+                "outlets": list(u.outlets),
+                "missing": list(u.missing),
+                "score": u.score,
+                "members": [_ref(m) for m in u.members],
+            }
+            for u in event.units
+        ],
+        "copies": [
+            {"article": c.article, "source": c.source, "shared": c.shared, "added": list(c.added), "cut": list(c.cut)}
+            for c in event.copies
+        ],
+    }
+
+
+def to_dict(comparison: Comparison) -> dict[str, Any]:
+    corpus = comparison.corpus
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "model": comparison.model,
+        "input": {
+            "path": str(corpus.root),
+            "files_seen": corpus.files_seen,
+            "skipped": [{"path": s.path, "reason": s.message, "code": s.reason.name.lower()} for s in corpus.skipped],
+        },
+        "outlets": list(corpus.outlets),
+        "events": [_event(e) for e in comparison.events],
+    }
+
+
+def to_json(comparison: Comparison) -> str:
+    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json(comparison: Comparison, path: Path) -> None:
+    write_atomic(Path(path), to_json(comparison))

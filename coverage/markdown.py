@@ -1,0 +1,151 @@
+"""Markdown reports: ``index.md`` and one file per event, every claim linked to its evidence.
+
+Evidence links point to anchors in the event file's "Articles" appendix, where each cleaned paragraph is
+printed with its outlet, article and paragraph number. Article text is escaped, so it cannot break a table or
+inject markup; output is deterministic (no timestamps), so two runs can be diffed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from coverage._io import slugify, write_atomic
+from coverage._models import Comparison, Event, ParagraphRef, Unit
+
+__all__ = ["escape_markdown", "event_filename", "render_event_markdown", "render_index", "write_markdown"]
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape text for a markdown paragraph or table cell: HTML entities, markdown punctuation, one line."""
+    text = " ".join(str(text).split())
+    text = html.escape(text, quote=False)
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def event_filename(event: Event) -> str:
+    return f"{event.id.lower()}-{slugify(event.title, max_length=50, fallback='event')}.md"
+
+
+def _anchor(event: Event, ref: ParagraphRef) -> str:
+    index = [a.id for a in event.articles].index(ref.article)
+    return f"a{index + 1}-p{ref.paragraph + 1}"
+
+
+def _evidence(event: Event, ref: ParagraphRef) -> str:
+    article = event.article(ref.article)
+    return f"[{escape_markdown(article.outlet)} ¶{ref.paragraph + 1}](#{_anchor(event, ref)})"
+
+
+def render_index(comparison: Comparison) -> str:
+    corpus = comparison.corpus
+    lines = [
+        "# Coverage comparison",
+        "",
+        f"Folder `{escape_markdown(corpus.root.name)}`: {corpus.files_seen} files seen, {len(corpus.articles)} articles "
+        f"from {len(corpus.outlets)} outlets, {len(comparison.events)} events, {len(corpus.skipped)} skipped. "
+        f"Embedding model: {escape_markdown(comparison.model)}.",
+        "",
+        "| event | title | dates | outlets | articles | shared units |",
+        "|---|---|---|---:|---:|---:|",
+    ]
+    for event in comparison.events:
+        dates = event.dates
+        when = "" if dates is None else (str(dates[0]) if dates[0] == dates[1] else f"{dates[0]} – {dates[1]}")
+        shared = sum(1 for u in event.units if len(u.outlets) >= 2)
+        lines.append(
+            f"| {event.id} | [{escape_markdown(event.title)}]({event_filename(event)}) | {when} | "
+            f"{len(event.outlets)} | {len(event.articles)} | {shared} |"
+        )
+    if corpus.skipped:
+        lines += ["", "## Skipped files", "", "| path | reason |", "|---|---|"]
+        lines += [f"| {escape_markdown(s.path)} | {escape_markdown(s.message)} |" for s in corpus.skipped]
+    return "\n".join(lines) + "\n"
+
+
+def render_event_markdown(event: Event) -> str:
+    outlets = event.outlets
+    lines = [f"# {event.id}: {escape_markdown(event.title)}", "", "[All events](index.md)", ""]
+    why = event.evidence
+    shared_terms = list(why.shared_terms) + list(why.shared_numbers)
+    reason = ", ".join(escape_markdown(t) for t in shared_terms) or "similar content"
+    similarity = f" (mean similarity {why.similarity:.2f})" if why.similarity is not None else ""
+    lines += [f"Grouped because the articles share: {reason}{similarity}.", ""]
+    lines += ["## Articles", "", "| outlet | published | headline | paragraphs | words | file |", "|---|---|---|---:|---:|---|"]
+    for index, article in enumerate(event.articles, start=1):
+        copy = event.copy_of(article.id)
+        note = f" *(copy of {escape_markdown(event.article(copy.source).outlet)})*" if copy else ""
+        lines.append(
+            f"| {escape_markdown(article.outlet)} | {article.published or '?'} | "
+            f"[{escape_markdown(article.title)}](#a{index}){note} | {len(article.paragraphs)} | {article.n_words} | "
+            f"`{escape_markdown(article.path)}` |"
+        )
+    shared = [u for u in event.units if len(u.outlets) >= 2]
+    lines += ["", "## Coverage matrix", ""]
+    if shared:
+        lines.append("Units of content carried by two or more outlets: ✓ carries, · omits. Evidence links to paragraphs.")
+        lines.append("")
+        lines.append("| unit | content | " + " | ".join(escape_markdown(o) for o in outlets) + " | evidence |")
+        lines.append("|---|---|" + "---|" * len(outlets) + "---|")
+        for unit in shared:
+            marks = " | ".join("✓" if o in unit.outlets else "·" for o in outlets)
+            evidence = ", ".join(_evidence(event, m) for m in unit.members)
+            lines.append(f"| {unit.id} | {escape_markdown(unit.text)} | {marks} | {evidence} |")
+    else:
+        lines.append("No content is shared by two outlets in this event.")
+    lines += ["", "## Per outlet", ""]
+    for outlet in outlets:
+        omitted = event.omitted_units(outlet)
+        exclusive = event.exclusive_units(outlet)
+        lines += [f"### {escape_markdown(outlet)}", ""]
+        if omitted:
+            lines.append(f"Omits {len(omitted)} units that other outlets carry:")
+            lines.append("")
+            lines += [_unit_item(event, u) for u in omitted]
+            lines.append("")
+        if exclusive:
+            lines.append(f"Only this outlet carries {len(exclusive)} units:")
+            lines.append("")
+            lines += [_unit_item(event, u) for u in exclusive]
+            lines.append("")
+        if not omitted and not exclusive:
+            lines += ["Nothing exclusive and no omission.", ""]
+    if event.copies:
+        lines += ["## Syndicated copies", ""]
+        for copy in event.copies:
+            added = ", ".join(_evidence(event, ParagraphRef(copy.article, i)) for i in copy.added) or "nothing"
+            cut = ", ".join(_evidence(event, ParagraphRef(copy.source, i)) for i in copy.cut) or "nothing"
+            lines.append(
+                f"- {escape_markdown(event.article(copy.article).outlet)} republishes "
+                f"{escape_markdown(event.article(copy.source).outlet)} ({copy.shared:.0%} of paragraphs shared); "
+                f"added: {added}; cut: {cut}."
+            )
+        lines.append("")
+    lines += ["## Article texts", "", "Paragraphs as cleaned and analysed, numbered from 1.", ""]
+    for index, article in enumerate(event.articles, start=1):
+        lines += [f'<a id="a{index}"></a>', f"### {escape_markdown(article.outlet)}: {escape_markdown(article.title)}", ""]
+        lines += [f"`{escape_markdown(article.id)}`, published {article.published or 'unknown'}", ""]
+        for number, paragraph in enumerate(article.paragraphs, start=1):
+            lines += [f'<a id="a{index}-p{number}"></a>**¶{number}** {escape_markdown(paragraph)}', ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _unit_item(event: Event, unit: Unit) -> str:
+    evidence = ", ".join(_evidence(event, m) for m in unit.members)
+    return f"- {escape_markdown(unit.text)} ({unit.id}: {evidence})"
+
+
+def write_markdown(comparison: Comparison, folder: Path) -> list[Path]:
+    """Write ``index.md`` and one file per event into ``folder``; returns the paths written."""
+    folder = Path(folder)
+    written = []
+    for event in comparison.events:
+        path = folder / event_filename(event)
+        write_atomic(path, render_event_markdown(event))
+        written.append(path)
+    index = folder / "index.md"
+    write_atomic(index, render_index(comparison))
+    return [index, *written]

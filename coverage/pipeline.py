@@ -1,0 +1,163 @@
+"""The pipeline: ingest, embed, group events, align paragraphs, detect copies; one call, one result.
+
+``compare(folder)`` returns a :class:`~coverage.Comparison` that renders itself in a terminal and that the
+markdown and JSON writers take. Every stage is also usable on its own (see ``coverage.__all__``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from coverage._models import Article, Comparison, Corpus, Event, EventEvidence, Unit
+from coverage.alignment import Aligner
+from coverage.embedding import Embedder, EmbeddingCache, default_cache_dir, embed_unique, make_embedder
+from coverage.events import EventClusterer
+from coverage.ingest import load_corpus
+from coverage.settings import Settings
+from coverage.syndication import find_copies
+
+__all__ = ["Stage", "compare", "embed_corpus", "lead_text"]
+
+logger = logging.getLogger(__name__)
+
+Stage = Callable[[str, int, int], None]
+"""Progress hook: called with (stage description, done, total)."""
+
+
+@dataclass(frozen=True)
+class CorpusVectors:
+    """Embeddings of a corpus: one matrix of paragraph vectors per article, and one title+lead vector each."""
+
+    paragraphs: list[np.ndarray]
+    leads: np.ndarray
+    computed: int
+    """How many distinct texts were embedded in this call (0 when all came from the cache)."""
+
+
+def lead_text(article: Article) -> str:
+    """Title and first paragraph: what the event clustering compares first."""
+    return f"{article.title}\n{article.paragraphs[0]}" if article.paragraphs else article.title
+
+
+def embed_corpus(
+    articles: Sequence[Article],
+    embedder: Embedder,
+    *,
+    cache: EmbeddingCache | None = None,
+    progress: Stage | None = None,
+) -> CorpusVectors:
+    """Embed every paragraph and every title+lead once (identical texts once, cached ones never)."""
+    texts = [p for a in articles for p in a.paragraphs] + [lead_text(a) for a in articles]
+
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress("Embedding paragraphs", done, total)
+
+    vectors, computed = embed_unique(texts, embedder, cache=cache, progress=report)
+    paragraphs, start = [], 0
+    for article in articles:
+        paragraphs.append(vectors[start : start + len(article.paragraphs)])
+        start += len(article.paragraphs)
+    dimension = vectors.shape[1] if len(vectors) else 0
+    leads = vectors[start:] if len(articles) else np.zeros((0, dimension), dtype=np.float32)
+    return CorpusVectors(paragraphs=paragraphs, leads=leads, computed=computed)
+
+
+def compare(
+    source: Path | str | Corpus,
+    settings: Settings | None = None,
+    *,
+    embedder: Embedder | None = None,
+    progress: Stage | None = None,
+) -> Comparison:
+    """Run the whole analysis on a folder (or an already loaded :class:`Corpus`)."""
+    settings = settings or Settings()
+    settings.validate()
+    if isinstance(source, Corpus):
+        corpus = source
+    else:
+        corpus = load_corpus(
+            source,
+            settings.ingest,
+            progress=(lambda d, t: progress("Reading files", d, t)) if progress else None,
+        )
+    embedder = embedder or make_embedder(settings.embedding)
+    cache = None
+    if settings.embedding.cache:
+        cache = EmbeddingCache(settings.embedding.cache_dir or default_cache_dir())
+    try:
+        vectors = embed_corpus(corpus.articles, embedder, cache=cache, progress=progress)
+    finally:
+        if cache is not None:
+            cache.close()
+    logger.info("embedded %d new texts", vectors.computed)
+    events = build_events(corpus.articles, vectors, settings, progress=progress)
+    return Comparison(corpus=corpus, events=tuple(events), model=embedder.name)
+
+
+def build_events(
+    articles: Sequence[Article], vectors: CorpusVectors, settings: Settings, *, progress: Stage | None = None
+) -> list[Event]:
+    """Group articles into events, then align the paragraphs and find the copies inside each event."""
+    if not articles:
+        return []
+    clusterer = EventClusterer(settings.events).fit(articles, vectors.paragraphs, vectors.leads)
+    labels = np.asarray(clusterer.labels_)
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(index)
+    # Events with more outlets first, then more articles, then by earliest article path: a stable order.
+    order = sorted(
+        groups,
+        key=lambda g: (
+            -len({articles[i].outlet for i in groups[g]}),
+            -len(groups[g]),
+            min(articles[i].id for i in groups[g]),
+        ),
+    )
+    aligner = Aligner(settings.alignment)
+    events: list[Event] = []
+    for number, label in enumerate(order, start=1):
+        members = sorted(groups[label], key=lambda i: (articles[i].outlet.casefold(), articles[i].id))
+        event_articles = [articles[i] for i in members]
+        event_vectors = [vectors.paragraphs[i] for i in members]
+        alignment = aligner.align(
+            [a.paragraphs for a in event_articles],
+            embeddings=event_vectors,
+            ids=[a.id for a in event_articles],
+            groups=[a.outlet for a in event_articles],
+        )
+        evidence = clusterer.evidence_[label] if label < len(clusterer.evidence_) else EventEvidence()
+        events.append(
+            Event(
+                id=f"E{number}",
+                title=_central_title(event_articles, vectors.leads[members]),
+                articles=tuple(event_articles),
+                links=alignment.links,
+                units=tuple(_prefix_units(alignment.units, f"E{number}")),
+                evidence=evidence,
+                copies=tuple(find_copies(event_articles, event_vectors, settings.syndication)),
+            )
+        )
+        if progress is not None:
+            progress("Aligning paragraphs", number, len(order))
+    return events
+
+
+def _central_title(articles: Sequence[Article], leads: np.ndarray) -> str:
+    """The title of the article closest to the others (the medoid), so an event is named by a typical report."""
+    if len(articles) <= 2:
+        return min(articles, key=lambda a: (a.published or date.max, a.id)).title
+    centrality = (leads @ leads.T).sum(axis=1)
+    return articles[int(np.argmax(centrality))].title
+
+
+def _prefix_units(units: Sequence[Unit], prefix: str) -> list[Unit]:
+    return [replace(unit, id=f"{prefix}-{unit.id}") for unit in units]
+

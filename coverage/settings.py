@@ -1,0 +1,206 @@
+"""Every tunable number of the pipeline, in one frozen settings object with documented defaults.
+
+A :class:`Settings` is made of one section per stage. Defaults were chosen by principle and checked on two
+labelled corpora (see the README, "Quality"); they are not fitted to the demo corpus. Override them in code
+(``Settings().replace(events={"threshold": 0.5})``), from a TOML file (``Settings.from_toml(path)``) or from
+the command line (``--set events.threshold=0.5``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from coverage._errors import ConfigError
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    """Reading and cleaning of input files."""
+
+    max_file_bytes: int = 50 * 1024 * 1024
+    """Files larger than this are skipped with a reason (bounded memory)."""
+    template_min_articles: int = 3
+    """A line is an outlet template when it recurs in at least this many articles of one outlet ..."""
+    template_min_share: float = 0.5
+    """... and in at least this share of that outlet's articles."""
+    sentences_per_paragraph: int = 4
+    """Long texts without blank lines are split into paragraphs of about this many sentences."""
+    long_paragraph_chars: int = 1200
+    """A 'paragraph' longer than this with no blank line inside is split by sentences."""
+    min_article_chars: int = 80
+    """Articles with less text than this after cleaning are skipped ("no text left")."""
+
+
+@dataclass(frozen=True)
+class EmbeddingSettings:
+    """The sentence-embedding model and its cache."""
+
+    model: str | None = None
+    """A sentence-transformers name or path; ``None`` is the bundled all-MiniLM-L6-v2."""
+    device: str | None = None
+    """``cpu``, ``cuda``, ``mps``; ``None`` picks a GPU when one is present."""
+    batch_size: int = 32
+    cache: bool = True
+    cache_dir: Path | None = None
+    """``None`` is the user cache folder (``$XDG_CACHE_HOME/news-coverage``)."""
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    """Grouping of articles into events (see :mod:`coverage.events`).
+
+    Two articles are compared by a combined similarity: the weighted mean of four cosine similarities (the
+    weights are normalised to sum to 1), then a publication-date rule. Groups merge by average linkage.
+    """
+
+    threshold: float = 0.5
+    """Two groups merge when their average combined similarity is at least this (0..1)."""
+    n_neighbors: int = 30
+    """Candidate pairs come from this many nearest neighbours per article (no dense N x N matrix)."""
+    weight_lead: float = 0.25
+    """Weight of the sentence-embedding similarity of title + first paragraph."""
+    weight_body: float = 0.25
+    """Weight of the sentence-embedding similarity of the bodies (mean of the paragraph vectors)."""
+    weight_lexical: float = 0.25
+    """Weight of the TF-IDF similarity of the words (fitted on the corpus being clustered)."""
+    weight_names: float = 0.25
+    """Weight of the TF-IDF similarity of names, places and numbers (capitalised words and numbers)."""
+    date_window_days: int = 3
+    """Articles published further apart than this need near-identical content to share an event."""
+    date_override_similarity: float = 0.85
+    """... that is, a combined similarity of at least this. Unknown dates are no constraint."""
+    evidence_terms: int = 8
+    """An event's evidence lists up to this many shared names and up to this many shared numbers."""
+
+
+@dataclass(frozen=True)
+class AlignmentSettings:
+    """Paragraph and sentence alignment (see :mod:`coverage.alignment`)."""
+
+    link_threshold: float = 0.55
+    """Two paragraphs link when their cosine similarity is at least this."""
+    relative_margin: float = 0.1
+    """A link must also be within this of the best score of either paragraph (one-to-many allowed)."""
+    mode: str = "free"
+    """``free`` (outlets reorder) or ``monotone`` (versions of one article keep their order)."""
+    unit_threshold: float = 0.55
+    """Paragraphs join one unit when their average link score is at least this."""
+
+
+@dataclass(frozen=True)
+class SyndicationSettings:
+    """Detection of wire copy republished by several outlets (see :mod:`coverage.syndication`)."""
+
+    near_identical: float = 0.95
+    """Two paragraphs are the same text (up to light edits) at this cosine similarity or above."""
+    min_shared: float = 0.8
+    """An article is a copy when this share of the shorter article's paragraphs is near-identical."""
+    min_paragraphs: int = 2
+    """Articles shorter than this many paragraphs are never called copies."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All settings of a run. Sections: ``ingest``, ``embedding``, ``events``, ``alignment``, ``syndication``."""
+
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    embedding: EmbeddingSettings = field(default_factory=EmbeddingSettings)
+    events: EventSettings = field(default_factory=EventSettings)
+    alignment: AlignmentSettings = field(default_factory=AlignmentSettings)
+    syndication: SyndicationSettings = field(default_factory=SyndicationSettings)
+
+    def replace(self, **sections: dict[str, Any]) -> Settings:
+        """A copy with some values changed: ``replace(events={"threshold": 0.4})``."""
+        changes: dict[str, Any] = {}
+        for name, values in sections.items():
+            if name not in _SECTIONS:
+                raise ConfigError(f"unknown settings section {name!r}", key=name)
+            current = getattr(self, name)
+            known = {f.name: f for f in fields(current)}
+            typed: dict[str, Any] = {}
+            for key, value in values.items():
+                if key not in known:
+                    raise ConfigError(f"unknown setting {name}.{key}", key=f"{name}.{key}")
+                typed[key] = _coerce(f"{name}.{key}", getattr(current, key), value)
+            changes[name] = dataclasses.replace(current, **typed)
+        result = dataclasses.replace(self, **changes)
+        result.validate()
+        return result
+
+    def set(self, assignments: list[str]) -> Settings:
+        """Apply ``section.key=value`` strings, as given to ``--set`` on the command line."""
+        sections: dict[str, dict[str, Any]] = {}
+        for item in assignments:
+            key, sep, value = item.partition("=")
+            section, dot, name = key.strip().partition(".")
+            if not sep or not dot:
+                raise ConfigError(f"--set expects section.key=value, got {item!r}", key=key)
+            sections.setdefault(section, {})[name] = value.strip()
+        return self.replace(**sections)
+
+    @classmethod
+    def from_toml(cls, path: Path) -> Settings:
+        """Read settings from a TOML file with one table per section."""
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read settings file {path}: {exc}") from exc
+        for name, values in data.items():
+            if not isinstance(values, dict):
+                raise ConfigError(f"settings file {path}: [{name}] must be a table", key=name)
+        return cls().replace(**data)
+
+    def validate(self) -> None:
+        """Raise :class:`ConfigError` on a value out of range."""
+        checks = [
+            (0.0 <= self.events.threshold <= 1.0, "events.threshold must be within 0..1"),
+            (self.events.n_neighbors >= 1, "events.n_neighbors must be at least 1"),
+            (self.events.date_window_days >= 0, "events.date_window_days must be >= 0"),
+            (0.0 <= self.events.date_override_similarity <= 1.0, "events.date_override_similarity must be within 0..1"),
+            (
+                min(self.events.weight_lead, self.events.weight_body, self.events.weight_lexical,
+                    self.events.weight_names) >= 0.0
+                and self.events.weight_lead + self.events.weight_body + self.events.weight_lexical
+                + self.events.weight_names > 0.0,
+                "events.weight_* must be >= 0 and not all 0",
+            ),
+            (self.events.evidence_terms >= 0, "events.evidence_terms must be >= 0"),
+            (-1.0 <= self.alignment.link_threshold <= 1.0, "alignment.link_threshold must be within -1..1"),
+            (self.alignment.mode in ("free", "monotone"), "alignment.mode must be 'free' or 'monotone'"),
+            (self.embedding.batch_size >= 1, "embedding.batch_size must be at least 1"),
+            (self.ingest.sentences_per_paragraph >= 1, "ingest.sentences_per_paragraph must be at least 1"),
+        ]
+        for ok, message in checks:
+            if not ok:
+                raise ConfigError(message, key=message.split(" ", 1)[0])
+
+
+_SECTIONS = {f.name for f in fields(Settings)}
+
+
+def _coerce(key: str, current: object, value: object) -> object:
+    """Convert a value (often a string from the command line) to the type of the default."""
+    if not isinstance(value, str) or isinstance(current, str):
+        if isinstance(current, float) and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        return value
+    try:
+        if isinstance(current, bool):
+            if value.lower() not in ("true", "false", "1", "0", "yes", "no"):
+                raise ValueError(value)
+            return value.lower() in ("true", "1", "yes")
+        if isinstance(current, int):
+            return int(value)
+        if isinstance(current, float):
+            return float(value)
+        if isinstance(current, Path) or key.endswith("_dir"):
+            return Path(value)
+    except ValueError as exc:
+        raise ConfigError(f"bad value for {key}: {value!r}", key=key) from exc
+    if value.lower() in ("none", "null", ""):
+        return None
+    return value

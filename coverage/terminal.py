@@ -1,0 +1,237 @@
+"""Terminal report: rich renderables for a :class:`~coverage.Comparison` and its events.
+
+Article text is never interpreted as markup: every piece of it goes into a :class:`rich.text.Text`, which
+rich prints literally, and ingest has already stripped escape sequences and control characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from coverage._models import Comparison, Event, ParagraphRef, Unit
+
+if TYPE_CHECKING:
+    from coverage.alignment import Alignment
+
+
+__all__ = ["ReportOptions", "render_alignment", "render_comparison", "render_event", "shorten"]
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What the terminal report shows. ``top`` bounds long lists; ``event`` and ``outlet`` filter."""
+
+    top: int = 12
+    event: str | None = None
+    outlet: str | None = None
+    quiet: bool = False
+    excerpt: int = 90
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0]
+    return (cut if len(cut) > width // 2 else text[: width - 1]) + "…"
+
+
+def ref_label(event: Event, ref: ParagraphRef) -> str:
+    """Evidence as people read it: ``outlet, article, ¶n`` (paragraphs counted from 1)."""
+    article = event.article(ref.article)
+    return f"{article.outlet}, {article.id} ¶{ref.paragraph + 1}"
+
+
+def render_comparison(comparison: Comparison, options: ReportOptions | None = None) -> Iterator[RenderableType]:
+    """The whole report: summary, events overview, each shared event in detail, skipped files."""
+    options = options or ReportOptions()
+    corpus = comparison.corpus
+    yield Rule(Text(f"Coverage comparison of {corpus.root}", style="bold"))
+    summary = Text()
+    summary.append(f"{corpus.files_seen} files seen, {len(corpus.articles)} articles from {len(corpus.outlets)} outlets, ")
+    summary.append(f"{len(comparison.events)} events, {len(corpus.skipped)} skipped. ")
+    summary.append(f"Model: {comparison.model}.", style="dim")
+    yield summary
+    yield _overview(comparison, options)
+    if options.quiet:
+        yield from _skipped(comparison, options)
+        return
+    for event in comparison.events:
+        if options.event is not None and event.id != options.event:
+            continue
+        if options.event is None and len(event.outlets) < 2:
+            continue
+        if options.outlet is not None and options.outlet not in event.outlets:
+            continue
+        yield from render_event(event, options)
+    yield from _skipped(comparison, options)
+
+
+def _overview(comparison: Comparison, options: ReportOptions) -> Table:
+    table = Table(title="Events", box=box.SIMPLE_HEAD, title_justify="left", expand=False)
+    table.add_column("event", no_wrap=True)
+    table.add_column("title", ratio=3)
+    table.add_column("dates", no_wrap=True)
+    table.add_column("outlets", justify="right")
+    table.add_column("articles", justify="right")
+    table.add_column("shared units", justify="right")
+    for event in comparison.events:
+        if options.outlet is not None and options.outlet not in event.outlets:
+            continue
+        dates = event.dates
+        when = "" if dates is None else (str(dates[0]) if dates[0] == dates[1] else f"{dates[0]} – {dates[1]}")
+        shared = sum(1 for u in event.units if len(u.outlets) >= 2)
+        table.add_row(
+            event.id, Text(shorten(event.title, 70)), when, str(len(event.outlets)), str(len(event.articles)), str(shared)
+        )
+    return table
+
+
+def render_event(event: Event, options: ReportOptions | None = None) -> Iterator[RenderableType]:
+    """One event: why grouped, its articles, the coverage matrix, exclusives and omissions per outlet, copies."""
+    options = options or ReportOptions()
+    yield Text("")
+    yield Rule(Text(f"{event.id}  {shorten(event.title, 100)}", style="bold cyan"), align="left")
+    why = event.evidence
+    reasons = Text("Grouped because they share: ", style="dim")
+    shared = list(why.shared_terms) + list(why.shared_numbers)
+    reasons.append(", ".join(shared) if shared else "(similar content)")
+    if why.similarity is not None:
+        reasons.append(f"; mean similarity {why.similarity:.2f}")
+    yield reasons
+    yield _articles(event)
+    yield _matrix(event, options)
+    yield from _per_outlet(event, options)
+    if event.copies:
+        yield Text("Syndicated copies", style="bold")
+        for copy in event.copies:
+            line = Text(f"  {event.article(copy.article).outlet} ({copy.article}) republishes ")
+            line.append(f"{event.article(copy.source).outlet} ({copy.source})")
+            line.append(f": {copy.shared:.0%} of paragraphs shared")
+            added = ", ".join(f"¶{i + 1}" for i in copy.added) or "nothing"
+            cut = ", ".join(f"¶{i + 1}" for i in copy.cut) or "nothing"
+            line.append(f"; added {added}; cut {cut}", style="dim")
+            yield line
+
+
+def _articles(event: Event) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=False, title="Articles", title_justify="left")
+    table.add_column("outlet", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("headline", ratio=3)
+    table.add_column("¶", justify="right")
+    table.add_column("words", justify="right")
+    table.add_column("article")
+    for article in event.articles:
+        copy = event.copy_of(article.id)
+        headline = Text(shorten(article.title, 90))
+        if copy is not None:
+            headline.append(f"  [copy of {event.article(copy.source).outlet}]", style="yellow")
+        table.add_row(
+            Text(article.outlet),
+            str(article.published or "?"),
+            headline,
+            str(len(article.paragraphs)),
+            str(article.n_words),
+            Text(article.id, style="dim"),
+        )
+    return table
+
+
+def _matrix(event: Event, options: ReportOptions) -> RenderableType:
+    outlets = event.outlets
+    shared = [u for u in event.units if len(u.outlets) >= 2]
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=f"Coverage matrix: {len(shared)} units carried by two or more outlets (✓ carries, · omits)",
+        title_justify="left",
+    )
+    table.add_column("unit", no_wrap=True)
+    table.add_column("content (medoid paragraph)", ratio=3)
+    for outlet in outlets:
+        table.add_column(Text(shorten(outlet, 14)), justify="center", max_width=14)
+    for unit in shared[: options.top]:
+        cells = [Text("✓", style="green") if o in unit.outlets else Text("·", style="red") for o in outlets]
+        table.add_row(unit.id, Text(shorten(unit.text, options.excerpt)), *cells)
+    if len(shared) > options.top:
+        table.caption = f"{len(shared) - options.top} more units not shown (--top)"
+    if not shared:
+        return Text("No content is shared by two outlets in this event.", style="dim")
+    return table
+
+
+def _per_outlet(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
+    for outlet in event.outlets:
+        if options.outlet is not None and outlet != options.outlet:
+            continue
+        exclusive = event.exclusive_units(outlet)
+        omitted = event.omitted_units(outlet)
+        if not exclusive and not omitted:
+            continue
+        yield Text(outlet, style="bold")
+        if omitted:
+            yield Padding(Text(f"omits {len(omitted)} units that other outlets carry:", style="red"), (0, 0, 0, 2))
+            for unit in omitted[: options.top]:
+                yield Padding(_unit_line(event, unit, options), (0, 0, 0, 4))
+        if exclusive:
+            yield Padding(Text(f"only it carries {len(exclusive)} units:", style="green"), (0, 0, 0, 2))
+            for unit in exclusive[: options.top]:
+                yield Padding(_unit_line(event, unit, options), (0, 0, 0, 4))
+
+
+def _unit_line(event: Event, unit: Unit, options: ReportOptions) -> Text:
+    line = Text("• ")
+    line.append(shorten(unit.text, options.excerpt))
+    evidence = "; ".join(ref_label(event, m) for m in unit.members[:3])
+    more = f" +{len(unit.members) - 3}" if len(unit.members) > 3 else ""
+    line.append(f"  [{unit.id}: {evidence}{more}]", style="dim")
+    return line
+
+
+def _skipped(comparison: Comparison, options: ReportOptions) -> Iterator[RenderableType]:
+    skipped = comparison.corpus.skipped
+    if not skipped:
+        return
+    table = Table(title=f"Skipped ({len(skipped)})", box=box.SIMPLE_HEAD, title_justify="left")
+    table.add_column("path")
+    table.add_column("reason", ratio=2)
+    for item in skipped:
+        table.add_row(Text(item.path), Text(item.message))
+    yield Text("")
+    yield table
+
+
+def render_alignment(alignment: Alignment, title_a: str = "A", title_b: str = "B") -> Table:
+    """Two texts side by side: linked segments on one row with their score; unmatched ones on rows of their own."""
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True)
+    table.add_column(Text(shorten(title_a, 60)), ratio=1)
+    table.add_column(Text(shorten(title_b, 60)), ratio=1)
+    table.add_column("score", justify="right", no_wrap=True)
+    a_segments, b_segments = alignment.segments[0], alignment.segments[1]
+    pairs = alignment.pairs()
+    shown_a: set[int] = set()
+    shown_b: set[int] = set()
+    rows: list[tuple[float, Text, Text, str]] = []
+    for i, j, score in pairs:
+        left = Text(f"{i + 1}. {a_segments[i]}") if i not in shown_a else Text(f"{i + 1}. (see above)", style="dim")
+        right = Text(f"{j + 1}. {b_segments[j]}") if j not in shown_b else Text(f"{j + 1}. (see above)", style="dim")
+        shown_a.add(i)
+        shown_b.add(j)
+        rows.append((i + j / 1000, left, right, f"{score:.2f}"))
+    for i in alignment.unmatched(0):
+        rows.append((i, Text(f"{i + 1}. {a_segments[i]}"), Text("— not in B", style="red"), ""))
+    for j in alignment.unmatched(1):
+        rows.append((len(a_segments) + j, Text("— not in A", style="red"), Text(f"{j + 1}. {b_segments[j]}"), ""))
+    for _, left, right, score in sorted(rows, key=lambda row: row[0]):
+        table.add_row(left, right, score)
+    return table
