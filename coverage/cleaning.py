@@ -179,12 +179,10 @@ def split_paragraphs(text: str, settings: IngestSettings | None = None, *, keep_
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         if not lines:
             continue
-        if len(lines) > 1 and all(len(line) > 0 for line in lines) and _looks_like_line_per_paragraph(lines):
-            candidates = lines
-        else:
-            candidates = [" ".join(lines)]
+        one_per_line = len(lines) == 1 or _looks_like_line_per_paragraph(lines)
+        candidates = lines if one_per_line else [" ".join(lines)]
         for paragraph in candidates:
-            if not keep_headings and _is_subheading(paragraph):
+            if not keep_headings and one_per_line and _is_subheading(paragraph):
                 continue
             if len(paragraph) > settings.long_paragraph_chars:
                 sentences = split_sentences(paragraph)

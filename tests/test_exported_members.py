@@ -1,0 +1,31 @@
+import coverage
+
+
+def test_public_api_is_exactly_this() -> None:
+    assert sorted(coverage.__all__) == [
+        "Aligner", "Alignment", "Article", "Comparison", "ConfigError", "Copy", "Corpus", "CoverageError",
+        "Embedder", "EmbeddingCache", "Event", "EventClusterer", "EventEvidence", "HashingEmbedder", "InputError",
+        "Link", "ModelError", "ParagraphRef", "SentenceTransformerEmbedder", "Settings", "SkipReason", "Skipped",
+        "Unit", "__version__", "compare", "load_corpus", "to_json", "write_json", "write_markdown",
+    ]
+
+
+def test_every_public_name_resolves() -> None:
+    for name in coverage.__all__:
+        assert getattr(coverage, name) is not None, name
+    assert callable(coverage.compare)
+
+
+def test_error_tree() -> None:
+    assert issubclass(coverage.InputError, coverage.CoverageError)
+    assert issubclass(coverage.ConfigError, coverage.CoverageError)
+    assert issubclass(coverage.ModelError, coverage.CoverageError)
+
+
+def test_import_is_light() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, coverage, coverage.cli; print(sorted(m for m in ('numpy', 'torch', 'sklearn') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
