@@ -16,14 +16,15 @@ from coverage._models import Comparison, Event, ParagraphRef, Unit
 
 __all__ = ["escape_markdown", "event_filename", "render_event_markdown", "render_index", "write_markdown"]
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_LEADING = re.compile(r"^(\d*)([#>+.)-])")
 
 
 def escape_markdown(text: str) -> str:
     """Escape text for a markdown paragraph or table cell: HTML entities, markdown punctuation, one line."""
     text = " ".join(str(text).split())
     text = html.escape(text, quote=False)
-    return _SPECIAL.sub(r"\\\1", text)
+    return _LEADING.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", text))
 
 
 def event_filename(event: Event) -> str:
@@ -102,12 +103,12 @@ def render_event_markdown(event: Event) -> str:
         exclusive = event.exclusive_units(outlet)
         lines += [f"### {escape_markdown(outlet)}", ""]
         if omitted:
-            lines.append(f"Omits {len(omitted)} units that other outlets carry:")
+            lines.append(f"Omits {len(omitted)} unit{'s' if len(omitted) != 1 else ''} that other outlets carry:")
             lines.append("")
             lines += [_unit_item(event, u) for u in omitted]
             lines.append("")
         if exclusive:
-            lines.append(f"Only this outlet carries {len(exclusive)} units:")
+            lines.append(f"Only this outlet carries {len(exclusive)} unit{'s' if len(exclusive) != 1 else ''}:")
             lines.append("")
             lines += [_unit_item(event, u) for u in exclusive]
             lines.append("")

@@ -180,13 +180,17 @@ def _per_outlet(event: Event, options: ReportOptions) -> Iterator[RenderableType
             continue
         yield Text(outlet, style="bold")
         if omitted:
-            yield Padding(Text(f"omits {len(omitted)} units that other outlets carry:", style="red"), (0, 0, 0, 2))
+            yield Padding(Text(f"omits {_units(len(omitted))} that other outlets carry:", style="red"), (0, 0, 0, 2))
             for unit in omitted[: options.top]:
                 yield Padding(_unit_line(event, unit, options), (0, 0, 0, 4))
         if exclusive:
-            yield Padding(Text(f"only it carries {len(exclusive)} units:", style="green"), (0, 0, 0, 2))
+            yield Padding(Text(f"only it carries {_units(len(exclusive))}:", style="green"), (0, 0, 0, 2))
             for unit in exclusive[: options.top]:
                 yield Padding(_unit_line(event, unit, options), (0, 0, 0, 4))
+
+
+def _units(n: int) -> str:
+    return f"{n} unit" if n == 1 else f"{n} units"
 
 
 def _unit_line(event: Event, unit: Unit, options: ReportOptions) -> Text:

@@ -1,0 +1,117 @@
+"""Saved-output tests of the terminal and markdown reports. Regenerate with UPDATE_SNAPSHOTS=1."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from coverage import HashingEmbedder, Settings, compare
+from coverage.jsonio import to_json
+from coverage.markdown import escape_markdown, render_event_markdown, render_index, write_markdown
+from coverage.terminal import ReportOptions, render_comparison
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+P = [
+    "The interior ministry said on Sunday that 5,800 people had been detained after the unrest in Almaty.",
+    "President Tokayev asked a Russian-led alliance to send troops, which arrived within a day of the request.",
+    "Internet access was cut across the country for most of the week, leaving residents without news.",
+    "Fuel prices doubled on January 1, which started the first protests in the oil town of Zhanaozen.",
+]
+HOSTILE = "A [bold red]rioter[/] wrote | pipes | and <script>alert(1)</script> # not a heading *not bold*."
+
+
+def check(name: str, text: str) -> None:
+    path = SNAPSHOTS / name
+    if os.environ.get("UPDATE_SNAPSHOTS") or not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        if not os.environ.get("UPDATE_SNAPSHOTS"):
+            pytest.fail(f"snapshot {name} was missing and has been written; run again")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def comparison(write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    write(
+        {
+            "alpha/a.txt": "Unrest in Kazakhstan\n\n" + "\n\n".join(P[:3]),
+            "beta/b.json": {"title": "Kazakhstan detains thousands", "text": "\n\n".join([P[1], P[0]]),
+                            "published": "2022-01-09"},
+            "gamma/c.md": "---\ntitle: Fuel prices and the unrest\ndate: 2022-01-10\n---\n\n"
+            + "\n\n".join([P[3], P[0], HOSTILE]),
+            "bad.json": "[1, 2",
+        }
+    )
+    monkeypatch.chdir(tmp_path)
+    settings = Settings().replace(embedding={"cache": False}, events={"threshold": 0.05})
+    return compare(Path("corpus"), settings, embedder=HashingEmbedder())
+
+
+def render_text(comparison, **options) -> str:
+    stream = io.StringIO()
+    console = Console(file=stream, width=100, color_system=None, force_terminal=False, legacy_windows=False)
+    for renderable in render_comparison(comparison, ReportOptions(**options)):
+        console.print(renderable)
+    return stream.getvalue()
+
+
+def test_terminal_report_snapshot(comparison) -> None:
+    assert len(comparison.events) == 1
+    check("terminal_report.txt", render_text(comparison))
+
+
+def test_terminal_report_at_80_columns_and_quiet(comparison) -> None:
+    check("terminal_quiet_80.txt", render_text(comparison, quiet=True).replace("\n", "\n"))
+    text = render_text(comparison)
+    assert "[bold red]rioter[/]" in text  # shown literally, never interpreted
+
+
+def test_markdown_snapshots(comparison) -> None:
+    check("index.md", render_index(comparison))
+    check("event.md", render_event_markdown(comparison.events[0]))
+
+
+def test_markdown_escapes_article_text(comparison) -> None:
+    text = render_event_markdown(comparison.events[0])
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert r"\[bold red\]" in text and r"\| pipes \|" in text
+    assert "\n# not a heading" not in text
+
+
+def test_markdown_table_rows_keep_their_column_count(comparison) -> None:
+    for text in (render_index(comparison), render_event_markdown(comparison.events[0])):
+        width = None
+        for line in text.splitlines():
+            if not line.startswith("|"):
+                width = None
+                continue
+            cells = len(line.replace("\\|", "").split("|"))
+            width = width or cells
+            assert cells == width, line
+
+
+def test_written_markdown_is_deterministic(comparison, tmp_path: Path) -> None:
+    first = {p.name: p.read_text() for p in write_markdown(comparison, tmp_path / "r1")}
+    second = {p.name: p.read_text() for p in write_markdown(comparison, tmp_path / "r2")}
+    assert first == second
+    assert all("/" not in name and name.endswith(".md") for name in first)
+
+
+def test_json_is_deterministic_and_complete(comparison) -> None:
+    data = json.loads(to_json(comparison))
+    assert to_json(comparison) == to_json(comparison)
+    assert data["input"]["skipped"] == [
+        {"path": "bad.json", "reason": data["input"]["skipped"][0]["reason"], "code": "invalid_json"}
+    ]
+    event = data["events"][0]
+    paths = sorted(a["path"] for a in event["articles"])
+    assert paths == ["alpha/a.txt", "beta/b.json", "gamma/c.md"]
+    for unit in event["units"]:
+        for member in unit["members"]:
+            article = next(a for a in event["articles"] if a["id"] == member["article"])
+            assert 0 <= member["paragraph"] < len(article["paragraphs"])
