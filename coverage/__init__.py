@@ -113,10 +113,10 @@ if TYPE_CHECKING:
         Unit,
     )
     from coverage.alignment import Aligner, Alignment
-    from coverage.pipeline import compare
     from coverage.embedding import Embedder, EmbeddingCache, HashingEmbedder, SentenceTransformerEmbedder
     from coverage.events import EventClusterer
     from coverage.ingest import load_corpus
     from coverage.jsonio import to_json, write_json
     from coverage.markdown import write_markdown
+    from coverage.pipeline import compare
     from coverage.settings import Settings

@@ -72,7 +72,9 @@ class _Command(click.Command):
         from coverage._errors import ConfigError, CoverageError
 
         debug = bool(ctx.params.get("debug"))
-        logging.basicConfig(level=logging.INFO if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(
+            level=logging.INFO if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+        )
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
@@ -243,8 +245,12 @@ def align(
 
 @cli.command(cls=_Command)
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--labels", "labels_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="JSON object or CSV (path,label) mapping each article's relative path to its event label.")
+@click.option(
+    "--labels",
+    "labels_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON object or CSV (path,label) mapping each article's relative path to its event label.",
+)
 @click.option("--label-field", help="Metadata field of the articles that holds the event label.")
 @_with_common
 def evaluate(
@@ -280,10 +286,12 @@ def evaluate(
         if not corpus.articles:
             raise InputError(f"no article could be read from {folder}", path=folder)
         gold = load_labels(labels_file) if labels_file else labels_from_field(corpus.articles, str(label_field))
-        cache = EmbeddingCache(settings.embedding.cache_dir or default_cache_dir()) if settings.embedding.cache else None
+        cache = (
+            EmbeddingCache(settings.embedding.cache_dir or default_cache_dir()) if settings.embedding.cache else None
+        )
         vectors = embed_corpus(corpus.articles, make_embedder(settings.embedding), cache=cache, progress=progress)
         clusterer = EventClusterer(settings.events).fit(corpus.articles, vectors.paragraphs, vectors.leads)
-    scores = evaluate_clustering(corpus.articles, clusterer.labels_, gold)
+    scores = evaluate_clustering(corpus.articles, [int(x) for x in clusterer.labels_], gold)
     Console(highlight=False).print(scores)
 
 

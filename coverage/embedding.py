@@ -8,6 +8,7 @@ Vectors are L2-normalised float32, so a dot product is the cosine similarity.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import os
 import sqlite3
@@ -23,8 +24,8 @@ from coverage.settings import EmbeddingSettings
 
 __all__ = [
     "DEFAULT_MODEL_NAME",
-    "EmbeddingCache",
     "Embedder",
+    "EmbeddingCache",
     "HashingEmbedder",
     "SentenceTransformerEmbedder",
     "default_cache_dir",
@@ -52,7 +53,8 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return vectors / norms
+    normalised: np.ndarray = vectors / norms
+    return normalised
 
 
 def bundled_model_path() -> Path:
@@ -172,7 +174,7 @@ class HashingEmbedder:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for row, text in enumerate(texts):
             words = re.findall(r"\w+", text.lower())
-            for token in words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]:
+            for token in words + [f"{a} {b}" for a, b in itertools.pairwise(words)]:
                 digest = hashlib.blake2b(token.encode(), digest_size=8).digest()
                 index = int.from_bytes(digest[:4], "little") % self.dimension
                 out[row, index] += 1.0 if digest[4] & 1 else -1.0

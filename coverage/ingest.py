@@ -7,6 +7,7 @@ article a line). Text that is not UTF-8 is decoded by detection (latin-1, cp1252
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -144,7 +145,9 @@ def _rel(root: Path, path: Path) -> str:
 
 def _read_bytes(path: Path, settings: IngestSettings) -> bytes:
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise _Skip(SkipReason.UNSUPPORTED, f"'{path.suffix or path.name}' is not one of {', '.join(SUPPORTED_SUFFIXES)}")
+        raise _Skip(
+            SkipReason.UNSUPPORTED, f"'{path.suffix or path.name}' is not one of {', '.join(SUPPORTED_SUFFIXES)}"
+        )
     try:
         size = path.stat().st_size
         if size > settings.max_file_bytes:
@@ -174,10 +177,8 @@ def decode_bytes(data: bytes) -> str:
         text = str(best)
         if best.encoding in ("latin_1", "iso8859_1"):
             # cp1252 is what "latin-1" text from the web almost always is (curly quotes in 0x80-0x9f).
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                pass
         return text
     controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
     if controls > len(head) * 0.05:
@@ -232,7 +233,7 @@ def _from_markdown(rel: str, text: str) -> _Record:
         if isinstance(loaded, dict):
             meta = {str(k): v for k, v in loaded.items()}
         text = text[match.end() :]
-    body_lines = []
+    body_lines: list[str] = []
     title = None
     for line in text.split("\n"):
         heading = re.match(r"^#{1,6}\s+(.*?)\s*#*\s*$", line)
@@ -264,15 +265,19 @@ def _from_html(rel: str, text: str) -> _Record:
     document = trafilatura.bare_extraction(
         text, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
     )
-    if document is None or not (document.text or "").strip():
+    found: dict[str, Any] = {}
+    if document is not None:
+        found = document if isinstance(document, dict) else document.as_dict()
+    text_found = str(found.get("text") or "")
+    if not text_found.strip():
         raise _Skip(SkipReason.NO_TEXT, "no article text found in the HTML")
-    body = "\n\n".join(line for line in document.text.split("\n") if line.strip())
+    body = "\n\n".join(line for line in text_found.split("\n") if line.strip())
     meta = {
-        "title": document.title,
-        "site_name": document.sitename,
-        "date": document.date,
-        "url": document.url,
-        "author": document.author,
+        "title": found.get("title"),
+        "site_name": found.get("sitename"),
+        "date": found.get("date"),
+        "url": found.get("url"),
+        "author": found.get("author"),
     }
     return _record_from_mapping(rel, {**{k: v for k, v in meta.items() if v}, "text": body}, rel)
 

@@ -46,8 +46,8 @@ def render_index(comparison: Comparison) -> str:
     lines = [
         "# Coverage comparison",
         "",
-        f"Folder `{escape_markdown(corpus.root.name)}`: {corpus.files_seen} files seen, {len(corpus.articles)} articles "
-        f"from {len(corpus.outlets)} outlets, {len(comparison.events)} events, {len(corpus.skipped)} skipped. "
+        f"Folder {escape_markdown(corpus.root.name)}: {corpus.files_seen} files seen, "
+        f"{len(corpus.articles)} articles from {len(corpus.outlets)} outlets, {len(comparison.events)} events, {len(corpus.skipped)} skipped. "
         f"Embedding model: {escape_markdown(comparison.model)}.",
         "",
         "| event | title | dates | outlets | articles | shared units |",
@@ -75,19 +75,26 @@ def render_event_markdown(event: Event) -> str:
     reason = ", ".join(escape_markdown(t) for t in shared_terms) or "similar content"
     similarity = f" (mean similarity {why.similarity:.2f})" if why.similarity is not None else ""
     lines += [f"Grouped because the articles share: {reason}{similarity}.", ""]
-    lines += ["## Articles", "", "| outlet | published | headline | paragraphs | words | file |", "|---|---|---|---:|---:|---|"]
+    lines += [
+        "## Articles",
+        "",
+        "| outlet | published | headline | paragraphs | words | file |",
+        "|---|---|---|---:|---:|---|",
+    ]
     for index, article in enumerate(event.articles, start=1):
         copy = event.copy_of(article.id)
         note = f" *(copy of {escape_markdown(event.article(copy.source).outlet)})*" if copy else ""
         lines.append(
             f"| {escape_markdown(article.outlet)} | {article.published or '?'} | "
             f"[{escape_markdown(article.title)}](#a{index}){note} | {len(article.paragraphs)} | {article.n_words} | "
-            f"`{escape_markdown(article.path)}` |"
+            f"{escape_markdown(article.path)} |"
         )
     shared = [u for u in event.units if len(u.outlets) >= 2]
     lines += ["", "## Coverage matrix", ""]
     if shared:
-        lines.append("Units of content carried by two or more outlets: ✓ carries, · omits. Evidence links to paragraphs.")
+        lines.append(
+            "Units of content carried by two or more outlets: ✓ carries, · omits. Evidence links to paragraphs."
+        )
         lines.append("")
         lines.append("| unit | content | " + " | ".join(escape_markdown(o) for o in outlets) + " | evidence |")
         lines.append("|---|---|" + "---|" * len(outlets) + "---|")
@@ -127,8 +134,12 @@ def render_event_markdown(event: Event) -> str:
         lines.append("")
     lines += ["## Article texts", "", "Paragraphs as cleaned and analysed, numbered from 1.", ""]
     for index, article in enumerate(event.articles, start=1):
-        lines += [f'<a id="a{index}"></a>', f"### {escape_markdown(article.outlet)}: {escape_markdown(article.title)}", ""]
-        lines += [f"`{escape_markdown(article.id)}`, published {article.published or 'unknown'}", ""]
+        lines += [
+            f'<a id="a{index}"></a>',
+            f"### {escape_markdown(article.outlet)}: {escape_markdown(article.title)}",
+            "",
+        ]
+        lines += [f"{escape_markdown(article.id)}, published {article.published or 'unknown'}", ""]
         for number, paragraph in enumerate(article.paragraphs, start=1):
             lines += [f'<a id="a{index}-p{number}"></a>**¶{number}** {escape_markdown(paragraph)}', ""]
     return "\n".join(lines).rstrip("\n") + "\n"

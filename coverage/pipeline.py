@@ -160,4 +160,3 @@ def _central_title(articles: Sequence[Article], leads: np.ndarray) -> str:
 
 def _prefix_units(units: Sequence[Unit], prefix: str) -> list[Unit]:
     return [replace(unit, id=f"{prefix}-{unit.id}") for unit in units]
-

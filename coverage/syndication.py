@@ -37,7 +37,11 @@ def find_copies(
             if shared < settings.min_shared or shorter < settings.min_paragraphs:
                 continue
             # The source is the earlier article; on a tie, the one with fewer additions.
-            a_first = (a.published or date.max, int((~in_a).sum()), a.id) <= (b.published or date.max, int((~in_b).sum()), b.id)
+            a_first = (a.published or date.max, int((~in_a).sum()), a.id) <= (
+                b.published or date.max,
+                int((~in_b).sum()),
+                b.id,
+            )
             source, copy, in_source, in_copy = (a, b, in_a, in_b) if a_first else (b, a, in_b, in_a)
             copies.append(
                 Copy(
@@ -49,8 +53,3 @@ def find_copies(
                 )
             )
     return copies
-
-
-
-
-

@@ -58,7 +58,9 @@ def render_comparison(comparison: Comparison, options: ReportOptions | None = No
     corpus = comparison.corpus
     yield Rule(Text(f"Coverage comparison of {corpus.root}", style="bold"))
     summary = Text()
-    summary.append(f"{corpus.files_seen} files seen, {len(corpus.articles)} articles from {len(corpus.outlets)} outlets, ")
+    summary.append(
+        f"{corpus.files_seen} files seen, {len(corpus.articles)} articles from {len(corpus.outlets)} outlets, "
+    )
     summary.append(f"{len(comparison.events)} events, {len(corpus.skipped)} skipped. ")
     summary.append(f"Model: {comparison.model}.", style="dim")
     yield summary
@@ -92,7 +94,12 @@ def _overview(comparison: Comparison, options: ReportOptions) -> Table:
         when = "" if dates is None else (str(dates[0]) if dates[0] == dates[1] else f"{dates[0]} – {dates[1]}")
         shared = sum(1 for u in event.units if len(u.outlets) >= 2)
         table.add_row(
-            event.id, Text(shorten(event.title, 70)), when, str(len(event.outlets)), str(len(event.articles)), str(shared)
+            event.id,
+            Text(shorten(event.title, 70)),
+            when,
+            str(len(event.outlets)),
+            str(len(event.articles)),
+            str(shared),
         )
     return table
 
@@ -226,12 +233,12 @@ def render_alignment(alignment: Alignment, title_a: str = "A", title_b: str = "B
     shown_a: set[int] = set()
     shown_b: set[int] = set()
     rows: list[tuple[float, Text, Text, str]] = []
-    for i, j, score in pairs:
+    for i, j, link_score in pairs:
         left = Text(f"{i + 1}. {a_segments[i]}") if i not in shown_a else Text(f"{i + 1}. (see above)", style="dim")
         right = Text(f"{j + 1}. {b_segments[j]}") if j not in shown_b else Text(f"{j + 1}. (see above)", style="dim")
         shown_a.add(i)
         shown_b.add(j)
-        rows.append((i + j / 1000, left, right, f"{score:.2f}"))
+        rows.append((i + j / 1000, left, right, f"{link_score:.2f}"))
     for i in alignment.unmatched(0):
         rows.append((i, Text(f"{i + 1}. {a_segments[i]}"), Text("— not in B", style="red"), ""))
     for j in alignment.unmatched(1):

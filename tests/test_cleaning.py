@@ -64,8 +64,17 @@ def test_template_lines_repeated_across_an_outlets_articles() -> None:
 
 def test_seed_article_is_cleaned_of_all_its_junk() -> None:
     cleaned = clean_text(SEED.read_text(encoding="utf-8"))
-    for junk in ("©", "ALSO ON", "Suggested videos", "Le Figaro logo", "NEXT VIDEO", "Leave a Comment", "Akismet",
-                 "Roger Milla", "In Almaty, the economic capital of Kazakhstan, on Thursday."):
+    for junk in (
+        "©",
+        "ALSO ON",
+        "Suggested videos",
+        "Le Figaro logo",
+        "NEXT VIDEO",
+        "Leave a Comment",
+        "Akismet",
+        "Roger Milla",
+        "In Almaty, the economic capital of Kazakhstan, on Thursday.",
+    ):
         assert junk not in cleaned, junk
     assert "At least 164 dead" in cleaned
     assert "Sergei Riabkov" in cleaned

@@ -21,7 +21,11 @@ def corpus(write) -> Path:
     return write(
         {
             "alpha/a.txt": "Unrest in Kazakhstan\n\n" + "\n\n".join(P),
-            "beta/b.json": {"title": "Kazakhstan detains thousands", "text": "\n\n".join(P[:2]), "published": "2022-01-09"},
+            "beta/b.json": {
+                "title": "Kazakhstan detains thousands",
+                "text": "\n\n".join(P[:2]),
+                "published": "2022-01-09",
+            },
             "broken.json": "{",
         }
     )

@@ -32,7 +32,11 @@ def test_txt_title_is_first_non_empty_line_and_outlet_is_the_subfolder(write) ->
 def test_markdown_front_matter_gives_metadata(write) -> None:
     md = f"---\noutlet: The Monitor\ntitle: Unrest in Kazakhstan\ndate: 2022-01-08\nurl: https://x.org/a\n---\n\n{BODY}\n"
     (article,) = load_corpus(write({"a/b.md": md})).articles
-    assert (article.outlet, article.title, article.published) == ("The Monitor", "Unrest in Kazakhstan", date(2022, 1, 8))
+    assert (article.outlet, article.title, article.published) == (
+        "The Monitor",
+        "Unrest in Kazakhstan",
+        date(2022, 1, 8),
+    )
     assert article.url == "https://x.org/a"
 
 
@@ -82,7 +86,11 @@ def test_json_list_and_jsonl_with_bad_lines(write) -> None:
     root = write({"list.json": items, "feed.jsonl": "\n".join(lines)})
     corpus = load_corpus(root)
     assert sorted(a.id for a in corpus.articles) == [
-        "feed.jsonl#line1", "feed.jsonl#line5", "list.json#0", "list.json#1", "list.json#2"
+        "feed.jsonl#line1",
+        "feed.jsonl#line5",
+        "list.json#0",
+        "list.json#1",
+        "list.json#2",
     ]
     skipped = {s.path: s for s in corpus.skipped}
     assert skipped["feed.jsonl#line2"].reason is SkipReason.INVALID_JSON
@@ -131,7 +139,9 @@ def test_too_large_file_is_skipped_without_reading_it(write) -> None:
 
 def test_latin1_and_cp1252_text_is_decoded_not_skipped(write) -> None:
     text = "Le Courrier\n\nÀ Almaty, capitale économique, « l'ordre est rétabli », a déclaré le ministre. " * 2
-    root = write({"fr/latin1.txt": text.encode("latin-1"), "fr/cp1252.txt": ("Title\n\n“Quoted” text — " + P1).encode("cp1252")})
+    root = write(
+        {"fr/latin1.txt": text.encode("latin-1"), "fr/cp1252.txt": ("Title\n\n“Quoted” text — " + P1).encode("cp1252")}
+    )
     articles = {a.path: a for a in load_corpus(root).articles}
     assert "capitale économique" in articles["fr/latin1.txt"].paragraphs[0]
     assert "“Quoted” text —" in articles["fr/cp1252.txt"].paragraphs[0]

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from coverage import HashingEmbedder, Settings, compare
 from coverage.jsonio import to_json
-from coverage.markdown import escape_markdown, render_event_markdown, render_index, write_markdown
+from coverage.markdown import render_event_markdown, render_index, write_markdown
 from coverage.terminal import ReportOptions, render_comparison
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -40,8 +40,11 @@ def comparison(write, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     write(
         {
             "alpha/a.txt": "Unrest in Kazakhstan\n\n" + "\n\n".join(P[:3]),
-            "beta/b.json": {"title": "Kazakhstan detains thousands", "text": "\n\n".join([P[1], P[0]]),
-                            "published": "2022-01-09"},
+            "beta/b.json": {
+                "title": "Kazakhstan detains thousands",
+                "text": "\n\n".join([P[1], P[0]]),
+                "published": "2022-01-09",
+            },
             "gamma/c.md": "---\ntitle: Fuel prices and the unrest\ndate: 2022-01-10\n---\n\n"
             + "\n\n".join([P[3], P[0], HOSTILE]),
             "bad.json": "[1, 2",

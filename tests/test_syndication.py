@@ -7,7 +7,9 @@ from coverage.syndication import find_copies
 
 
 def article(id_: str, outlet: str, n: int, published: date | None = None) -> Article:
-    return Article(id=id_, path=id_, outlet=outlet, title=id_, paragraphs=tuple(f"p{i}" for i in range(n)), published=published)
+    return Article(
+        id=id_, path=id_, outlet=outlet, title=id_, paragraphs=tuple(f"p{i}" for i in range(n)), published=published
+    )
 
 
 def test_a_copy_with_one_added_paragraph_is_found_with_what_it_added() -> None:
