@@ -180,13 +180,21 @@ class Event:
                 return item
         raise KeyError(article_id)
 
+    def independent_outlets(self, unit: Unit) -> tuple[str, ...]:
+        """The outlets carrying ``unit`` on their own: a copy whose source also carries it does not count."""
+        copied = {c.article: c.source for c in self.copies}
+        members = {m.article for m in unit.members}
+        own = {self.article(a).outlet for a in members if copied.get(a) not in members}
+        return tuple(o for o in unit.outlets if o in own)
+
     def exclusive_units(self, outlet: str) -> list[Unit]:
         """Units only ``outlet`` carries, where the event has other outlets."""
         return [u for u in self.units if u.outlets == (outlet,) and len(self.outlets) > 1]
 
     def omitted_units(self, outlet: str) -> list[Unit]:
-        """Units that ``outlet`` omits while at least two other outlets carry them."""
-        return [u for u in self.units if outlet in u.missing and len(u.outlets) >= 2]
+        """Units that ``outlet`` omits while at least two other outlets carry them independently (copies of one
+        wire story count once)."""
+        return [u for u in self.units if outlet in u.missing and len(self.independent_outlets(u)) >= 2]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from coverage.terminal import render_event

@@ -161,6 +161,10 @@ def _read_bytes(path: Path, settings: IngestSettings) -> bytes:
     return data
 
 
+_CHAOS_TIE = 0.01
+"""Encodings whose detection scores differ by less than this are treated as a tie."""
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode text that may not be UTF-8 (latin-1, cp1252, ...); raise ``ValueError`` for binary data."""
     head = data[:8192]
@@ -172,14 +176,17 @@ def decode_bytes(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_16", "utf_32"):
-        text = str(best)
-        if best.encoding in ("latin_1", "iso8859_1"):
-            # cp1252 is what "latin-1" text from the web almost always is (curly quotes in 0x80-0x9f).
+    matches = list(from_bytes(data))
+    if matches:
+        best = matches[0]
+        # Detection often ties between single-byte code pages on mostly-ASCII text; cp1252 is what Western web
+        # text almost always is, so it wins among the near-equal candidates (it also covers latin-1's letters).
+        near = [m for m in matches if m.chaos <= best.chaos + _CHAOS_TIE and m.coherence >= best.coherence - _CHAOS_TIE]
+        if any(m.encoding in ("cp1252", "latin_1", "iso8859_15") for m in near):
             with contextlib.suppress(UnicodeDecodeError):
-                text = data.decode("cp1252")
-        return text
+                return data.decode("cp1252")
+        if best.encoding not in ("utf_16", "utf_32"):
+            return str(best)
     controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
     if controls > len(head) * 0.05:
         raise ValueError("control bytes")

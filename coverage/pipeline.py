@@ -134,15 +134,19 @@ def build_events(
             groups=[a.outlet for a in event_articles],
         )
         evidence = clusterer.evidence_[label] if label < len(clusterer.evidence_) else EventEvidence()
+        copies = tuple(find_copies(event_articles, event_vectors, settings.syndication))
+        originals = [k for k, a in enumerate(event_articles) if a.id not in {c.article for c in copies}]
         events.append(
             Event(
                 id=f"E{number}",
-                title=_central_title(event_articles, vectors.leads[members]),
+                title=_central_title(
+                    [event_articles[k] for k in originals], vectors.leads[[members[k] for k in originals]]
+                ),
                 articles=tuple(event_articles),
                 links=alignment.links,
                 units=tuple(_prefix_units(alignment.units, f"E{number}")),
                 evidence=evidence,
-                copies=tuple(find_copies(event_articles, event_vectors, settings.syndication)),
+                copies=copies,
             )
         )
         if progress is not None:

@@ -46,10 +46,25 @@ def shorten(text: str, width: int) -> str:
     return (cut if len(cut) > width // 2 else text[: width - 1]) + "…"
 
 
+def article_label(event: Event, article_id: str) -> str:
+    """The outlet's name, numbered when the outlet has several articles in the event: ``Wire (2)``."""
+    article = event.article(article_id)
+    same = [a.id for a in event.articles if a.outlet == article.outlet]
+    return article.outlet if len(same) == 1 else f"{article.outlet} ({same.index(article_id) + 1})"
+
+
 def ref_label(event: Event, ref: ParagraphRef) -> str:
-    """Evidence as people read it: ``outlet, article, ¶n`` (paragraphs counted from 1)."""
-    article = event.article(ref.article)
-    return f"{article.outlet}, {article.id} ¶{ref.paragraph + 1}"
+    """Evidence as people read it: ``outlet ¶n`` (paragraphs counted from 1; the article table names the file)."""
+    return f"{article_label(event, ref.article)} ¶{ref.paragraph + 1}"
+
+
+def outlet_keys(event: Event) -> dict[str, str]:
+    """Short column keys for the outlets of an event: A, B, C, ... (AA, AB, ... past 26)."""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    keys = {}
+    for index, outlet in enumerate(event.outlets):
+        keys[outlet] = letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+    return keys
 
 
 def render_comparison(comparison: Comparison, options: ReportOptions | None = None) -> Iterator[RenderableType]:
@@ -80,22 +95,29 @@ def render_comparison(comparison: Comparison, options: ReportOptions | None = No
 
 
 def _overview(comparison: Comparison, options: ReportOptions) -> Table:
-    table = Table(title="Events", box=box.SIMPLE_HEAD, title_justify="left", expand=False)
+    table = Table(
+        title="Events",
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        caption="units: content shared by 2+ outlets",
+        caption_justify="left",
+        pad_edge=False,
+    )
     table.add_column("event", no_wrap=True)
-    table.add_column("title", ratio=3)
+    table.add_column("title", min_width=20, ratio=1)
     table.add_column("dates", no_wrap=True)
-    table.add_column("outlets", justify="right")
-    table.add_column("articles", justify="right")
-    table.add_column("shared units", justify="right")
+    table.add_column("outlets", justify="right", no_wrap=True)
+    table.add_column("articles", justify="right", no_wrap=True)
+    table.add_column("units", justify="right", no_wrap=True)
     for event in comparison.events:
         if options.outlet is not None and options.outlet not in event.outlets:
             continue
         dates = event.dates
-        when = "" if dates is None else (str(dates[0]) if dates[0] == dates[1] else f"{dates[0]} – {dates[1]}")
+        when = "" if dates is None else (str(dates[0]) if dates[0] == dates[1] else f"{dates[0]}–{dates[1]:%m-%d}")
         shared = sum(1 for u in event.units if len(u.outlets) >= 2)
         table.add_row(
             event.id,
-            Text(shorten(event.title, 70)),
+            Text(shorten(event.title, 80)),
             when,
             str(len(event.outlets)),
             str(len(event.articles)),
@@ -122,8 +144,7 @@ def render_event(event: Event, options: ReportOptions | None = None) -> Iterator
     if event.copies:
         yield Text("Syndicated copies", style="bold")
         for copy in event.copies:
-            line = Text(f"  {event.article(copy.article).outlet} ({copy.article}) republishes ")
-            line.append(f"{event.article(copy.source).outlet} ({copy.source})")
+            line = Text(f"  {article_label(event, copy.article)} republishes {article_label(event, copy.source)}")
             line.append(f": {copy.shared:.0%} of paragraphs shared")
             added = ", ".join(f"¶{i + 1}" for i in copy.added) or "nothing"
             cut = ", ".join(f"¶{i + 1}" for i in copy.cut) or "nothing"
@@ -132,25 +153,27 @@ def render_event(event: Event, options: ReportOptions | None = None) -> Iterator
 
 
 def _articles(event: Event) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, expand=False, title="Articles", title_justify="left")
-    table.add_column("outlet", no_wrap=True)
+    table = Table(box=box.SIMPLE_HEAD, title="Articles", title_justify="left", pad_edge=False)
+    table.add_column("", no_wrap=True)
+    table.add_column("outlet", max_width=20)
     table.add_column("published", no_wrap=True)
-    table.add_column("headline", ratio=3)
-    table.add_column("¶", justify="right")
-    table.add_column("words", justify="right")
-    table.add_column("article")
+    table.add_column("headline and file", min_width=28, ratio=1, overflow="fold")
+    table.add_column("¶", justify="right", no_wrap=True)
+    table.add_column("words", justify="right", no_wrap=True)
+    keys = outlet_keys(event)
     for article in event.articles:
         copy = event.copy_of(article.id)
-        headline = Text(shorten(article.title, 90))
+        headline = Text(article.title)
         if copy is not None:
-            headline.append(f"  [copy of {event.article(copy.source).outlet}]", style="yellow")
+            headline.append(f" [copy of {article_label(event, copy.source)}]", style="yellow")
+        headline.append(f"\n{article.id}", style="dim")
         table.add_row(
-            Text(article.outlet),
+            keys[article.outlet],
+            Text(article_label(event, article.id)),
             str(article.published or "?"),
             headline,
             str(len(article.paragraphs)),
             str(article.n_words),
-            Text(article.id, style="dim"),
         )
     return table
 
@@ -162,16 +185,20 @@ def _matrix(event: Event, options: ReportOptions) -> RenderableType:
         box=box.SIMPLE_HEAD,
         title=f"Coverage matrix: {len(shared)} units carried by two or more outlets (✓ carries, · omits)",
         title_justify="left",
+        pad_edge=False,
     )
     table.add_column("unit", no_wrap=True)
-    table.add_column("content (medoid paragraph)", ratio=3)
+    table.add_column("content (most central paragraph)", min_width=30, ratio=1)
+    keys = outlet_keys(event)
     for outlet in outlets:
-        table.add_column(Text(shorten(outlet, 14)), justify="center", max_width=14)
+        table.add_column(keys[outlet], justify="center", no_wrap=True)
     for unit in shared[: options.top]:
         cells = [Text("✓", style="green") if o in unit.outlets else Text("·", style="red") for o in outlets]
         table.add_row(unit.id, Text(shorten(unit.text, options.excerpt)), *cells)
     if len(shared) > options.top:
         table.caption = f"{len(shared) - options.top} more units not shown (--top)"
+    table.caption = ((table.caption or "") + "\n" + ", ".join(f"{k} = {o}" for o, k in keys.items())).strip()
+    table.caption_justify = "left"
     if not shared:
         return Text("No content is shared by two outlets in this event.", style="dim")
     return table

@@ -202,3 +202,9 @@ def test_load_file_reads_one_article_and_explains_failures(write) -> None:
 )
 def test_parse_date(value: object, expected: date | None) -> None:
     assert parse_date(value) == expected
+
+
+def test_cyrillic_cp1251_is_still_decoded_as_cyrillic(write) -> None:
+    text = "Заголовок\n\nВ Алматы в воскресенье было спокойно, сообщило министерство внутренних дел страны. " * 3
+    (article,) = load_corpus(write({"ru.txt": text.encode("cp1251")})).articles
+    assert "Алматы" in article.paragraphs[0]
