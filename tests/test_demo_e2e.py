@@ -16,7 +16,7 @@ from .conftest import DEMO
 
 pytestmark = pytest.mark.slow
 
-GROUND_TRUTH = DEMO / "ground_truth.json"
+GROUND_TRUTH = DEMO.parent / "kazakhstan-2022.ground_truth.json"
 
 
 @pytest.fixture(scope="module")
