@@ -295,6 +295,24 @@ def evaluate(
     Console(highlight=False).print(scores)
 
 
+@cli.command(cls=_Command)
+@click.argument("corpus", type=click.Choice(["ecbplus", "newswcl50"]))
+@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("dest", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def prepare(corpus: str, source: Path, dest: Path, debug: bool) -> None:
+    """Turn a labelled evaluation corpus (ECB+ or NewsWCL50 as shipped) into a folder of articles + labels.json."""
+    from coverage.adapters import ecbplus_to_folder, newswcl50_to_folder
+
+    convert = ecbplus_to_folder if corpus == "ecbplus" else newswcl50_to_folder
+    from coverage.adapters import LABELS_FILE
+
+    convert(source, dest)
+    labels = dest / LABELS_FILE
+    click.echo(f"Wrote {corpus} articles to {dest}/ and gold labels to {labels}")
+    click.echo(f"Score the clustering with: coverage evaluate {dest} --labels {labels}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``coverage`` console script; returns the exit code."""
     try:
