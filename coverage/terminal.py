@@ -195,9 +195,9 @@ def _matrix(event: Event, options: ReportOptions) -> RenderableType:
     for unit in shared[: options.top]:
         cells = [Text("✓", style="green") if o in unit.outlets else Text("·", style="red") for o in outlets]
         table.add_row(unit.id, Text(shorten(unit.text, options.excerpt)), *cells)
-    if len(shared) > options.top:
-        table.caption = f"{len(shared) - options.top} more units not shown (--top)"
-    table.caption = ((table.caption or "") + "\n" + ", ".join(f"{k} = {o}" for o, k in keys.items())).strip()
+    legend = ", ".join(f"{k} = {o}" for o, k in keys.items())
+    hidden = len(shared) - options.top
+    table.caption = f"{hidden} more units not shown (--top)\n{legend}" if hidden > 0 else legend
     table.caption_justify = "left"
     if not shared:
         return Text("No content is shared by two outlets in this event.", style="dim")
