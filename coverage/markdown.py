@@ -47,7 +47,8 @@ def render_index(comparison: Comparison) -> str:
         "# Coverage comparison",
         "",
         f"Folder {escape_markdown(corpus.root.name)}: {corpus.files_seen} files seen, "
-        f"{len(corpus.articles)} articles from {len(corpus.outlets)} outlets, {len(comparison.events)} events, {len(corpus.skipped)} skipped. "
+        f"{len(corpus.articles)} articles from {len(corpus.outlets)} outlets, {len(comparison.events)} events, "
+        f"{len(corpus.skipped)} skipped. "
         f"Embedding model: {escape_markdown(comparison.model)}.",
         "",
         "| event | title | dates | outlets | articles | shared units |",
