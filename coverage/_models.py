@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
+    from coverage.figures import FigureGroup
+    from coverage.quotes import QuoteGroup
+
 
 class SkipReason(enum.StrEnum):
     """Why an input file (or one record inside it) did not become an article."""
@@ -155,6 +158,10 @@ class Event:
     evidence: EventEvidence = field(default_factory=EventEvidence)
     copies: tuple[Copy, ...] = ()
     """Articles that republish another article of the event (wire copy)."""
+    figures: tuple[FigureGroup, ...] = ()
+    """Mentions of the same quantity across articles (tolls, arrests, money), with conflicts flagged."""
+    quotes: tuple[QuoteGroup, ...] = ()
+    """The same direct quote across articles, with truncations, rewordings and speaker changes flagged."""
 
     def syndicated_with(self, article_id: str) -> tuple[str, ...]:
         """Ids of the articles that are copies of ``article_id`` or that it copies."""

@@ -69,6 +69,7 @@ from itertools import combinations
 
 from coverage._models import Article
 from coverage.cleaning import split_sentences
+from coverage.settings import FigureSettings
 
 __all__ = [
     "Bound",
@@ -85,43 +86,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class FigureSettings:
-    """Tunables of figure extraction and grouping (to move into :mod:`coverage.settings`)."""
-
-    about_margin: float = 0.1
-    """``about 100`` stands for 90..110."""
-    nearly_margin: float = 0.1
-    """``nearly 100`` stands for 90..100."""
-    vague_multiplier: float = 2.0
-    """``dozens`` is at least 2 x 12, ``hundreds`` at least 2 x 100: the value and lower bound of vague plurals."""
-    np_max_tokens: int = 4
-    """At most this many words after a number are read as the counted noun (``police officers``)."""
-    gap_max_tokens: int = 4
-    """At most this many auxiliaries between the noun and the kind word (``have reportedly been killed``)."""
-    left_window: int = 5
-    """At most this many linking words between a kind word before the number and the number (``toll rose to``)."""
-    apposition_max_tokens: int = 6
-    """A ``, ... ,`` of at most this many words between the counted noun and the kind word is read through."""
-    subset_window: int = 4
-    """``including N`` is a part of the figure before only when at most this many words separate them."""
-    among_window: int = 4
-    """An ``among the police`` at most this many words after the kind word names the referent."""
-    max_age: int = 120
-    """``Smith, 33,`` and ``Smith (33)`` are ages up to this value."""
-    max_day: int = 31
-    """A number next to a month name is a day up to this value."""
-    year_min: int = 1800
-    """Plain four-digit numbers from ``year_min`` to ``year_max`` are years unless they count something."""
-    year_max: int = 2100
-    max_denominator: int = 1000
-    """``one in five`` is a share when the second number is at most this."""
-    group_ratio: float = 3.0
-    """Mentions of one kind and referent whose values are within this factor are the same quantity."""
-    group_counts: bool = False
-    """Group plain counts too (``two leaders``, ``three days``); by default only kinds of interest are grouped."""
 
 
 class FigureKind(enum.StrEnum):

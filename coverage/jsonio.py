@@ -57,6 +57,50 @@ def _event(event: Event) -> dict[str, Any]:
             {"article": c.article, "source": c.source, "shared": c.shared, "added": list(c.added), "cut": list(c.cut)}
             for c in event.copies
         ],
+        "figures": [
+            {
+                "kind": str(group.kind),
+                "referent": group.referent,
+                "conflict": group.conflict,
+                "is_update": group.is_update,
+                "mentions": [
+                    {
+                        "outlet": m.outlet,
+                        "article": m.article_id,
+                        "paragraph": m.paragraph,
+                        "published": m.published.isoformat() if m.published else None,
+                        "value": m.figure.value,
+                        "low": m.figure.low,
+                        "high": m.figure.high,
+                        "qualifier": m.figure.qualifier,
+                        "text": m.figure.text,
+                        "sentence": m.figure.sentence,
+                    }
+                    for m in group.mentions
+                ],
+            }
+            for group in event.figures
+        ],
+        "quotes": [
+            {
+                "speaker": group.speaker,
+                "text": group.text,
+                "outlets": list(group.outlets),
+                "missing": [o for o in event.outlets if o not in group.outlets],
+                "variants": [
+                    {
+                        "outlet": v.outlet,
+                        "article": v.article_id,
+                        "paragraph": v.paragraph,
+                        "speaker": v.speaker,
+                        "text": v.text,
+                        "flags": [str(f) for f in v.flags],
+                    }
+                    for v in group.variants
+                ],
+            }
+            for group in event.quotes
+        ],
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
 from pathlib import Path
 
 from coverage._io import slugify, write_atomic
@@ -105,6 +106,8 @@ def render_event_markdown(event: Event) -> str:
             lines.append(f"| {unit.id} | {escape_markdown(unit.text)} | {marks} | {evidence} |")
     else:
         lines.append("No content is shared by two outlets in this event.")
+    lines += _figures_markdown(event)
+    lines += _quotes_markdown(event)
     lines += ["", "## Per outlet", ""]
     for outlet in outlets:
         omitted = event.omitted_units(outlet)
@@ -144,6 +147,52 @@ def render_event_markdown(event: Event) -> str:
         for number, paragraph in enumerate(article.paragraphs, start=1):
             lines += [f'<a id="a{index}-p{number}"></a>**¶{number}** {escape_markdown(paragraph)}', ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _figures_markdown(event: Event) -> list[str]:
+    groups = [g for g in event.figures if len(g.outlets) >= 2 or g.conflict]
+    if not groups:
+        return []
+    lines = [
+        "",
+        "## Figures",
+        "",
+        "The same quantity as each outlet states it. A conflict means the values cannot all be "
+        'true given their qualifiers ("at least", "nearly", ...); an update means later articles give higher '
+        "values.",
+        "",
+        "| what | verdict | outlet | says | published | evidence |",
+        "|---|---|---|---|---|---|",
+    ]
+    for group in groups:
+        label = f"{group.kind} ({group.referent})" if group.referent else str(group.kind)
+        verdict = "**conflict**" if group.conflict and not group.is_update else "update" if group.is_update else "agree"
+        mentions = sorted(group.mentions, key=lambda m: (m.published or date.max, m.outlet.casefold(), m.paragraph))
+        for index, m in enumerate(mentions):
+            lines.append(
+                f"| {escape_markdown(label) if index == 0 else ''} | {verdict if index == 0 else ''} | "
+                f"{escape_markdown(m.outlet)} | {escape_markdown(m.figure.text)} | {m.published or '?'} | "
+                f"{_evidence(event, ParagraphRef(m.article_id, m.paragraph))} |"
+            )
+    return lines
+
+
+def _quotes_markdown(event: Event) -> list[str]:
+    if not event.quotes or len(event.outlets) < 2:
+        return []
+    lines = ["", "## Quotes", "", "| speaker | quote | carried by | missing |", "|---|---|---|---|"]
+    for group in event.quotes:
+        carried = []
+        for v in group.variants:
+            flags = [str(f) for f in v.flags if str(f) != "verbatim"]
+            note = f" ({', '.join(flags)})" if flags else ""
+            carried.append(f"{_evidence(event, ParagraphRef(v.article_id, v.paragraph))}{note}")
+        missing = ", ".join(escape_markdown(o) for o in event.outlets if o not in group.outlets)
+        lines.append(
+            f"| {escape_markdown(group.speaker or '(unattributed)')} | {escape_markdown(group.text)} | "
+            f"{'; '.join(carried)} | {missing} |"
+        )
+    return lines
 
 
 def _unit_item(event: Event, unit: Unit) -> str:

@@ -18,7 +18,9 @@ from coverage._models import Article, Comparison, Corpus, Event, EventEvidence, 
 from coverage.alignment import Aligner
 from coverage.embedding import Embedder, EmbeddingCache, default_cache_dir, embed_unique, make_embedder
 from coverage.events import EventClusterer
+from coverage.figures import article_figures, group_figures
 from coverage.ingest import load_corpus
+from coverage.quotes import extract_quotes, match_quotes
 from coverage.settings import Settings
 from coverage.syndication import find_copies
 
@@ -147,6 +149,14 @@ def build_events(
                 units=tuple(_prefix_units(alignment.units, f"E{number}")),
                 evidence=evidence,
                 copies=copies,
+                figures=tuple(
+                    group_figures([(a, article_figures(a, settings.figures)) for a in event_articles], settings.figures)
+                ),
+                quotes=tuple(
+                    match_quotes(
+                        [(a, extract_quotes(a.paragraphs, settings.quotes)) for a in event_articles], settings.quotes
+                    )
+                ),
             )
         )
         if progress is not None:

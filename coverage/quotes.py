@@ -52,6 +52,7 @@ from datetime import date
 
 from coverage._models import Article
 from coverage.figures import sentence_spans
+from coverage.settings import QuoteSettings
 
 __all__ = [
     "Attribution",
@@ -66,24 +67,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class QuoteSettings:
-    """Tunables of quote extraction and matching (to move into :mod:`coverage.settings`)."""
-
-    scare_max_words: int = 3
-    """Quotes of at most this many words are kept only with a speaker found in their own sentence."""
-    speaker_max_tokens: int = 10
-    """A speaker phrase has at most this many words."""
-    lookback_paragraphs: int = 2
-    """A pronoun (``he said``) may refer to a speaker named up to this many paragraphs before."""
-    match_min_tokens: int = 2
-    """A quote contained word for word in another matches it when it has at least this many words."""
-    fuzzy_min_tokens: int = 4
-    """Quotes with at least this many content words each may match without being contained ..."""
-    min_containment: float = 0.7
-    """... when this share of the shorter one's content words is in the longer one (a reworded version)."""
 
 
 class SpeakerKind(enum.StrEnum):

@@ -91,14 +91,15 @@ class EventSettings:
 class AlignmentSettings:
     """Paragraph and sentence alignment (see :mod:`coverage.alignment`)."""
 
-    link_threshold: float = 0.55
-    """Two paragraphs, neither yet linked to the other text, link one to one at this cosine similarity or above."""
-    sentence_threshold: float = 0.5
+    link_threshold: float = 0.6
+    """Two paragraphs link when their cosine similarity is at least this: one to one while both are unlinked, or
+    as a join (below). Where recall of human sentence pairs (ECB+) and precision on hard negatives (same topic,
+    other event) balance best, for all-MiniLM-L6-v2; see ``benchmarks/README.md``."""
+    sentence_threshold: float = 0.6
     """The same for sentences (``granularity="sentence"`` and :meth:`Aligner.align_sentences`)."""
-    join_threshold: float = 0.4
-    """A paragraph may join one that is already linked (1-n: merged or split text) from this cosine up ..."""
     relative_margin: float = 0.05
-    """... when that one is its best match or within this of it ..."""
+    """A paragraph joins one already linked (1-n: merged or split text) only if that one is its best match or
+    within this of it ..."""
     join_gain: float = 0.0
     """... and the linked paragraph is closer to its partners with the newcomer than without, by more than this."""
     mode: str = "free"
@@ -120,14 +121,74 @@ class SyndicationSettings:
 
 
 @dataclass(frozen=True)
+class FigureSettings:
+    """Tunables of figure extraction and grouping  (see :mod:`coverage.figures`)."""
+
+    about_margin: float = 0.1
+    """``about 100`` stands for 90..110."""
+    nearly_margin: float = 0.1
+    """``nearly 100`` stands for 90..100."""
+    vague_multiplier: float = 2.0
+    """``dozens`` is at least 2 x 12, ``hundreds`` at least 2 x 100: the value and lower bound of vague plurals."""
+    np_max_tokens: int = 4
+    """At most this many words after a number are read as the counted noun (``police officers``)."""
+    gap_max_tokens: int = 4
+    """At most this many auxiliaries between the noun and the kind word (``have reportedly been killed``)."""
+    left_window: int = 5
+    """At most this many linking words between a kind word before the number and the number (``toll rose to``)."""
+    apposition_max_tokens: int = 6
+    """A ``, ... ,`` of at most this many words between the counted noun and the kind word is read through."""
+    subset_window: int = 4
+    """``including N`` is a part of the figure before only when at most this many words separate them."""
+    among_window: int = 4
+    """An ``among the police`` at most this many words after the kind word names the referent."""
+    max_age: int = 120
+    """``Smith, 33,`` and ``Smith (33)`` are ages up to this value."""
+    max_day: int = 31
+    """A number next to a month name is a day up to this value."""
+    year_min: int = 1800
+    """Plain four-digit numbers from ``year_min`` to ``year_max`` are years unless they count something."""
+    year_max: int = 2100
+    max_denominator: int = 1000
+    """``one in five`` is a share when the second number is at most this."""
+    group_ratio: float = 3.0
+    """Mentions of one kind and referent whose values are within this factor are the same quantity."""
+    group_counts: bool = False
+    """Group plain counts too (``two leaders``, ``three days``); by default only kinds of interest are grouped."""
+
+
+@dataclass(frozen=True)
+class QuoteSettings:
+    """Tunables of quote extraction and matching  (see :mod:`coverage.quotes`)."""
+
+    scare_max_words: int = 3
+    """Quotes of at most this many words are kept only with a speaker found in their own sentence."""
+    speaker_max_tokens: int = 10
+    """A speaker phrase has at most this many words."""
+    lookback_paragraphs: int = 2
+    """A pronoun (``he said``) may refer to a speaker named up to this many paragraphs before."""
+    match_min_tokens: int = 2
+    """A quote contained word for word in another matches it when it has at least this many words."""
+    fuzzy_min_tokens: int = 4
+    """Quotes with at least this many content words each may match without being contained ..."""
+    min_containment: float = 0.7
+    """... when this share of the shorter one's content words is in the longer one (a reworded version)."""
+
+
+@dataclass(frozen=True)
 class Settings:
-    """All settings of a run. Sections: ``ingest``, ``embedding``, ``events``, ``alignment``, ``syndication``."""
+    """All settings of a run, one section per stage.
+
+    Sections: ``ingest``, ``embedding``, ``events``, ``alignment``, ``syndication``, ``figures``, ``quotes``.
+    """
 
     ingest: IngestSettings = field(default_factory=IngestSettings)
     embedding: EmbeddingSettings = field(default_factory=EmbeddingSettings)
     events: EventSettings = field(default_factory=EventSettings)
     alignment: AlignmentSettings = field(default_factory=AlignmentSettings)
     syndication: SyndicationSettings = field(default_factory=SyndicationSettings)
+    figures: FigureSettings = field(default_factory=FigureSettings)
+    quotes: QuoteSettings = field(default_factory=QuoteSettings)
 
     def replace(self, **sections: dict[str, Any]) -> Settings:
         """A copy with some values changed: ``replace(events={"threshold": 0.4})``."""
@@ -198,7 +259,6 @@ class Settings:
             (self.events.evidence_terms >= 0, "events.evidence_terms must be >= 0"),
             (-1.0 <= self.alignment.link_threshold <= 1.0, "alignment.link_threshold must be within -1..1"),
             (-1.0 <= self.alignment.sentence_threshold <= 1.0, "alignment.sentence_threshold must be within -1..1"),
-            (-1.0 <= self.alignment.join_threshold <= 1.0, "alignment.join_threshold must be within -1..1"),
             (self.alignment.relative_margin >= 0.0, "alignment.relative_margin must be >= 0"),
             (self.alignment.join_gain >= 0.0, "alignment.join_gain must be >= 0"),
             (0.0 <= self.alignment.unit_threshold <= 1.0, "alignment.unit_threshold must be within 0..1"),

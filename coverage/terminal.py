@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -140,6 +141,8 @@ def render_event(event: Event, options: ReportOptions | None = None) -> Iterator
     yield reasons
     yield _articles(event)
     yield _matrix(event, options)
+    yield from _figures(event, options)
+    yield from _quotes(event, options)
     yield from _per_outlet(event, options)
     if event.copies:
         yield Text("Syndicated copies", style="bold")
@@ -202,6 +205,71 @@ def _matrix(event: Event, options: ReportOptions) -> RenderableType:
     if not shared:
         return Text("No content is shared by two outlets in this event.", style="dim")
     return table
+
+
+def _figures(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
+    """Figures reported by two or more outlets (or in conflict), each outlet's value, date and evidence."""
+    groups = [g for g in event.figures if len(g.outlets) >= 2 or g.conflict]
+    if not groups:
+        return
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title="Figures: the same quantity across outlets (red: values that cannot all be true)",
+        title_justify="left",
+        pad_edge=False,
+    )
+    table.add_column("what", max_width=18)
+    table.add_column("outlet", max_width=20)
+    table.add_column("says", min_width=12, ratio=1)
+    table.add_column("published", no_wrap=True)
+    table.add_column("where", no_wrap=True)
+    for group in groups[: options.top]:
+        label = f"{group.kind} ({group.referent})" if group.referent else str(group.kind)
+        verdict = "conflict" if group.conflict and not group.is_update else "update" if group.is_update else "agree"
+        style = "red" if verdict == "conflict" else "yellow" if verdict == "update" else "green"
+        mentions = sorted(group.mentions, key=lambda m: (m.published or date.max, m.outlet.casefold(), m.paragraph))
+        for index, mention in enumerate(mentions):
+            table.add_row(
+                Text(f"{label}\n{verdict}", style=style) if index == 0 else "",
+                Text(article_label(event, mention.article_id)),
+                Text(mention.figure.text, style=style if group.conflict else ""),
+                str(mention.published or "?"),
+                f"¶{mention.paragraph + 1}",
+                end_section=index == len(mentions) - 1,
+            )
+    yield table
+
+
+def _quotes(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
+    """Direct quotes: who is quoted, by which outlets, and which versions are cut, reworded or re-attributed."""
+    if not event.quotes or len(event.outlets) < 2:
+        return
+    keys = outlet_keys(event)
+    table = Table(box=box.SIMPLE_HEAD, title="Quotes", title_justify="left", pad_edge=False)
+    table.add_column("speaker", max_width=24)
+    table.add_column("quote", min_width=24, ratio=1)
+    table.add_column("carried by", max_width=26)
+    for group in event.quotes[: options.top]:
+        carried = Text()
+        for variant in group.variants:
+            flags = [str(f) for f in variant.flags if str(f) != "verbatim"]
+            note = f" ({', '.join(flags)})" if flags else ""
+            carried.append(f"{keys[variant.outlet]} ¶{variant.paragraph + 1}{note}\n", style="yellow" if flags else "")
+        carried.rstrip()
+        table.add_row(Text(group.speaker or "(unattributed)"), Text(shorten(group.text, options.excerpt)), carried)
+    if len(event.quotes) > options.top:
+        table.caption = f"{len(event.quotes) - options.top} more quotes not shown (--top)"
+        table.caption_justify = "left"
+    yield table
+    voices: dict[str, set[str]] = {}
+    for group in event.quotes:
+        for variant in group.variants:
+            if variant.quote.speaker_kind is not None:
+                voices.setdefault(variant.outlet, set()).add(str(variant.quote.speaker_kind))
+    if voices:
+        line = Text("Voices quoted: ", style="dim")
+        line.append("; ".join(f"{keys[o]} {', '.join(sorted(v))}" for o, v in sorted(voices.items())))
+        yield line
 
 
 def _per_outlet(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
