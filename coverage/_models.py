@@ -125,6 +125,39 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class FactEvidence:
+    """Where an outlet states a fact: the sentence, its article and paragraph, and how prominently.
+
+    ``position`` is ``headline`` (the headline says it too), ``lead`` (first paragraph), ``upper`` or ``lower``
+    (half of the article).
+    """
+
+    outlet: str
+    article: str
+    paragraph: int
+    sentence: str
+    position: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A sentence-level unit of content inside an event: which outlets state it (with evidence), which omit it."""
+
+    id: str
+    text: str
+    outlets: tuple[str, ...]
+    missing: tuple[str, ...]
+    evidence: tuple[FactEvidence, ...]
+
+    @property
+    def kind(self) -> str:
+        """``consensus`` (every outlet), ``shared`` (two or more) or ``exclusive`` (one)."""
+        if not self.missing and len(self.outlets) > 1:
+            return "consensus"
+        return "shared" if len(self.outlets) > 1 else "exclusive"
+
+
+@dataclass(frozen=True)
 class EventEvidence:
     """Why an event's articles were grouped: what they share and how similar they are."""
 
@@ -162,6 +195,29 @@ class Event:
     """Mentions of the same quantity across articles (tolls, arrests, money), with conflicts flagged."""
     quotes: tuple[QuoteGroup, ...] = ()
     """The same direct quote across articles, with truncations, rewordings and speaker changes flagged."""
+    facts: tuple[Fact, ...] = ()
+    """Sentence-level content units across outlets, from the sentence alignment inside linked paragraphs."""
+    context: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    """Outlet -> why its omissions may not be editorial (published much earlier, much shorter)."""
+    omissions: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    """Outlet -> ids of the facts it omits that most other outlets state (see :meth:`omitted_facts`)."""
+
+    def fact(self, fact_id: str) -> Fact:
+        for item in self.facts:
+            if item.id == fact_id:
+                return item
+        raise KeyError(fact_id)
+
+    def omitted_facts(self, outlet: str, majority: float = 0.5) -> list[Fact]:
+        """Facts ``outlet`` lacks that at least two and at least ``majority`` of the other outlets state on their
+        own (copies of one wire story count once)."""
+        others = len([o for o in self.outlets if o != outlet])
+        out = []
+        for fact in self.facts:
+            carriers = len(self.independent_outlets(fact)) if outlet in fact.missing else 0
+            if carriers >= 2 and carriers >= majority * others:
+                out.append(fact)
+        return out
 
     def syndicated_with(self, article_id: str) -> tuple[str, ...]:
         """Ids of the articles that are copies of ``article_id`` or that it copies."""
@@ -187,10 +243,11 @@ class Event:
                 return item
         raise KeyError(article_id)
 
-    def independent_outlets(self, unit: Unit) -> tuple[str, ...]:
-        """The outlets carrying ``unit`` on their own: a copy whose source also carries it does not count."""
+    def independent_outlets(self, unit: Unit | Fact) -> tuple[str, ...]:
+        """The outlets carrying a unit or fact on their own: a copy whose source carries it too does not count."""
         copied = {c.article: c.source for c in self.copies}
-        members = {m.article for m in unit.members}
+        refs = unit.evidence if isinstance(unit, Fact) else unit.members
+        members = {r.article for r in refs}
         own = {self.article(a).outlet for a in members if copied.get(a) not in members}
         return tuple(o for o in unit.outlets if o in own)
 

@@ -57,6 +57,28 @@ def _event(event: Event) -> dict[str, Any]:
             {"article": c.article, "source": c.source, "shared": c.shared, "added": list(c.added), "cut": list(c.cut)}
             for c in event.copies
         ],
+        "facts": [
+            {
+                "id": f.id,
+                "text": f.text,
+                "kind": f.kind,
+                "outlets": list(f.outlets),
+                "missing": list(f.missing),
+                "evidence": [
+                    {
+                        "outlet": e.outlet,
+                        "article": e.article,
+                        "paragraph": e.paragraph,
+                        "sentence": e.sentence,
+                        "position": e.position,
+                    }
+                    for e in f.evidence
+                ],
+            }
+            for f in event.facts
+        ],
+        "omissions": {outlet: list(ids) for outlet, ids in sorted(event.omissions.items())},
+        "omission_context": dict(sorted(event.context.items())),
         "figures": [
             {
                 "kind": str(group.kind),

@@ -106,6 +106,7 @@ def render_event_markdown(event: Event) -> str:
             lines.append(f"| {unit.id} | {escape_markdown(unit.text)} | {marks} | {evidence} |")
     else:
         lines.append("No content is shared by two outlets in this event.")
+    lines += _facts_markdown(event)
     lines += _figures_markdown(event)
     lines += _quotes_markdown(event)
     lines += ["", "## Per outlet", ""]
@@ -147,6 +148,49 @@ def render_event_markdown(event: Event) -> str:
         for number, paragraph in enumerate(article.paragraphs, start=1):
             lines += [f'<a id="a{index}-p{number}"></a>**¶{number}** {escape_markdown(paragraph)}', ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+_POSITION = {"headline": "H", "lead": "L", "upper": "↑", "lower": "↓"}
+
+
+def _facts_markdown(event: Event) -> list[str]:
+    if not event.facts:
+        return []
+    kinds = {k: sum(1 for f in event.facts if f.kind == k) for k in ("consensus", "shared", "exclusive")}
+    outlets = event.outlets
+    lines = [
+        "",
+        "## Facts",
+        "",
+        f"Sentence-level facts: {kinds['consensus']} stated by every outlet, {kinds['shared']} by several, "
+        f"{kinds['exclusive']} by one. Cells link to the outlet's paragraph: H headline, L lead, ↑ upper half, "
+        "↓ lower half, · omitted.",
+        "",
+        "| fact | sentence | " + " | ".join(escape_markdown(o) for o in outlets) + " |",
+        "|---|---|" + "---|" * len(outlets),
+    ]
+    for fact in event.facts:
+        if len(fact.outlets) < 2:
+            continue
+        cells = []
+        for outlet in outlets:
+            evidence = [e for e in fact.evidence if e.outlet == outlet]
+            if not evidence:
+                cells.append("·")
+                continue
+            best = min(evidence, key=lambda e: list(_POSITION).index(e.position))
+            cells.append(f"[{_POSITION[best.position]}](#{_anchor(event, ParagraphRef(best.article, best.paragraph))})")
+        lines.append(f"| {fact.id} | {escape_markdown(fact.text)} | " + " | ".join(cells) + " |")
+    for outlet in outlets:
+        omitted = [event.fact(i) for i in event.omissions.get(outlet, ())]
+        if not omitted:
+            continue
+        note = f" Note: {escape_markdown(event.context[outlet])}." if outlet in event.context else ""
+        lines += ["", f"**{escape_markdown(outlet)}** omits {len(omitted)} facts that most others state.{note}", ""]
+        for fact in omitted:
+            refs = ", ".join(_evidence(event, ParagraphRef(e.article, e.paragraph)) for e in fact.evidence)
+            lines.append(f"- {escape_markdown(fact.text)} ({fact.id}: {refs})")
+    return lines
 
 
 def _figures_markdown(event: Event) -> list[str]:

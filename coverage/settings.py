@@ -91,12 +91,14 @@ class EventSettings:
 class AlignmentSettings:
     """Paragraph and sentence alignment (see :mod:`coverage.alignment`)."""
 
-    link_threshold: float = 0.6
+    link_threshold: float = 0.55
     """Two paragraphs link when their cosine similarity is at least this: one to one while both are unlinked, or
-    as a join (below). Where recall of human sentence pairs (ECB+) and precision on hard negatives (same topic,
-    other event) balance best, for all-MiniLM-L6-v2; see ``benchmarks/README.md``."""
+    as a join (below). Kept from earlier releases: the paragraph-level measurements disagree (0.55 to 0.65),
+    see ``benchmarks/README.md``."""
     sentence_threshold: float = 0.6
-    """The same for sentences (``granularity="sentence"`` and :meth:`Aligner.align_sentences`)."""
+    """The same for sentences (``granularity="sentence"`` and :meth:`Aligner.align_sentences`): where recall of
+    human-aligned sentence pairs (ECB+) and precision on hard negatives (same topic, other event) balance best
+    with all-MiniLM-L6-v2."""
     relative_margin: float = 0.05
     """A paragraph joins one already linked (1-n: merged or split text) only if that one is its best match or
     within this of it ..."""
@@ -176,10 +178,24 @@ class QuoteSettings:
 
 
 @dataclass(frozen=True)
+class FactSettings:
+    """Facts from the sentence alignment (see :mod:`coverage.facts`)."""
+
+    majority: float = 0.5
+    """An outlet 'omits' a fact when at least two and at least this share of the other outlets state it."""
+    headline_overlap: float = 0.5
+    """A fact is in the headline when this share of the headline's content words are in its sentence."""
+    earlier_days: int = 2
+    """An article published this many days before the others' median date gets a note by its omissions."""
+    shorter_ratio: float = 0.6
+    """So does an article shorter than this share of the others' median length."""
+
+
+@dataclass(frozen=True)
 class Settings:
     """All settings of a run, one section per stage.
 
-    Sections: ``ingest``, ``embedding``, ``events``, ``alignment``, ``syndication``, ``figures``, ``quotes``.
+    Sections: ``ingest``, ``embedding``, ``events``, ``alignment``, ``syndication``, ``facts``, ``figures``, ``quotes``.
     """
 
     ingest: IngestSettings = field(default_factory=IngestSettings)
@@ -187,6 +203,7 @@ class Settings:
     events: EventSettings = field(default_factory=EventSettings)
     alignment: AlignmentSettings = field(default_factory=AlignmentSettings)
     syndication: SyndicationSettings = field(default_factory=SyndicationSettings)
+    facts: FactSettings = field(default_factory=FactSettings)
     figures: FigureSettings = field(default_factory=FigureSettings)
     quotes: QuoteSettings = field(default_factory=QuoteSettings)
 

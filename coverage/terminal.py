@@ -141,6 +141,7 @@ def render_event(event: Event, options: ReportOptions | None = None) -> Iterator
     yield reasons
     yield _articles(event)
     yield _matrix(event, options)
+    yield from _facts(event, options)
     yield from _figures(event, options)
     yield from _quotes(event, options)
     yield from _per_outlet(event, options)
@@ -205,6 +206,44 @@ def _matrix(event: Event, options: ReportOptions) -> RenderableType:
     if not shared:
         return Text("No content is shared by two outlets in this event.", style="dim")
     return table
+
+
+_POSITION = {"headline": "H", "lead": "L", "upper": "↑", "lower": "↓"}
+
+
+def _facts(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
+    """Sentence-level facts stated by two or more outlets: who states each, and how prominently."""
+    if not event.facts:
+        return
+    kinds = {k: sum(1 for f in event.facts if f.kind == k) for k in ("consensus", "shared", "exclusive")}
+    shared = [f for f in event.facts if len(f.outlets) >= 2]
+    keys = outlet_keys(event)
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=f"Facts: {kinds['consensus']} stated by every outlet, {kinds['shared']} by several, "
+        f"{kinds['exclusive']} by one",
+        title_justify="left",
+        pad_edge=False,
+        caption="H headline, L lead, ↑ upper half, ↓ lower half, · omitted",
+        caption_justify="left",
+    )
+    table.add_column("fact", no_wrap=True)
+    table.add_column("sentence (one outlet's wording)", min_width=30, ratio=1)
+    for outlet in event.outlets:
+        table.add_column(keys[outlet], justify="center", no_wrap=True)
+    for fact in shared[: options.top]:
+        cells = []
+        for outlet in event.outlets:
+            positions = [e.position for e in fact.evidence if e.outlet == outlet]
+            if not positions:
+                cells.append(Text("·", style="red"))
+            else:
+                best = min(positions, key=list(_POSITION).index)
+                cells.append(Text(_POSITION[best], style="green"))
+        table.add_row(fact.id.rsplit("-", 1)[-1], Text(shorten(fact.text, options.excerpt)), *cells)
+    if len(shared) > options.top:
+        table.caption = f"{len(shared) - options.top} more facts not shown (--top)\n{table.caption}"
+    yield table
 
 
 def _figures(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
@@ -276,6 +315,9 @@ def _per_outlet(event: Event, options: ReportOptions) -> Iterator[RenderableType
     for outlet in event.outlets:
         if options.outlet is not None and outlet != options.outlet:
             continue
+        if event.facts:
+            yield from _outlet_facts(event, outlet, options)
+            continue
         exclusive = event.exclusive_units(outlet)
         omitted = event.omitted_units(outlet)
         if not exclusive and not omitted:
@@ -289,6 +331,36 @@ def _per_outlet(event: Event, options: ReportOptions) -> Iterator[RenderableType
             yield Padding(Text(f"only it carries {_units(len(exclusive))}:", style="green"), (0, 0, 0, 2))
             for unit in exclusive[: options.top]:
                 yield Padding(_unit_line(event, unit, options), (0, 0, 0, 4))
+
+
+def _outlet_facts(event: Event, outlet: str, options: ReportOptions) -> Iterator[RenderableType]:
+    omitted = [event.fact(i) for i in event.omissions.get(outlet, ())]
+    exclusive = [f for f in event.facts if f.outlets == (outlet,)]
+    if not omitted and not exclusive:
+        return
+    yield Text(outlet, style="bold")
+    if omitted:
+        head = Text(f"omits {len(omitted)} fact{'s' if len(omitted) != 1 else ''} that most others state", style="red")
+        if outlet in event.context:
+            head.append(f" (note: {event.context[outlet]})", style="yellow")
+        yield Padding(head, (0, 0, 0, 2))
+        for fact in omitted[: options.top]:
+            line = Text("• ")
+            line.append(shorten(fact.text, options.excerpt))
+            evidence = "; ".join(f"{article_label(event, e.article)} ¶{e.paragraph + 1}" for e in fact.evidence[:3])
+            more = f" +{len(fact.evidence) - 3}" if len(fact.evidence) > 3 else ""
+            line.append(f"  [{fact.id}: {evidence}{more}]", style="dim")
+            yield Padding(line, (0, 0, 0, 4))
+    if exclusive:
+        yield Padding(Text(f"alone states {len(exclusive)} facts, e.g.:", style="green"), (0, 0, 0, 2))
+        for fact in exclusive[: min(options.top, 3)]:
+            line = Text("• ")
+            line.append(shorten(fact.text, options.excerpt))
+            line.append(
+                f"  [{fact.id}: {article_label(event, fact.evidence[0].article)} ¶{fact.evidence[0].paragraph + 1}]",
+                style="dim",
+            )
+            yield Padding(line, (0, 0, 0, 4))
 
 
 def _units(n: int) -> str:

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coverage import Aligner, ConfigError, HashingEmbedder, ParagraphRef
-from coverage.alignment import group_units, link_pair
+from coverage.alignment import group_units, link_pair, segment_weights
 from coverage.settings import AlignmentSettings
 
 
@@ -33,7 +35,7 @@ def test_monotone_mode_keeps_reading_order() -> None:
     links = link_pair(a, b, AlignmentSettings(mode="monotone"))
     pairs = [(i, j) for i, j, _ in links]
     assert pairs == [(0, 1), (1, 2)]  # the longest order-preserving chain; troops moved, so it is not linked
-    assert all(i1 < i2 and j1 < j2 for (i1, j1), (i2, j2) in zip(pairs, pairs[1:], strict=False))
+    assert all(i1 < i2 and j1 < j2 for (i1, j1), (i2, j2) in itertools.pairwise(pairs))
 
 
 def test_one_paragraph_links_to_the_two_it_merges() -> None:
@@ -121,3 +123,134 @@ def test_group_units_respects_the_threshold() -> None:
     # a-c are unlinked (0): average of (0.9, 0) for c joining {a, b} is 0.45, below 0.55.
     assert group_units(refs, links, threshold=0.55) == [[0, 1], [2]]
     assert group_units(refs, links, threshold=0.4) == [[0, 1, 2]]
+
+
+def test_a_paragraph_that_only_resembles_a_linked_one_does_not_join_it() -> None:
+    # a1 is about the toll too, but b0 is a1's partner's copy: adding a1 would explain b0 worse (a dropped
+    # paragraph of the other outlet, or the same kind of fact from elsewhere in the story).
+    a = basis(TOLL, [0.8, 0, 0, 0.6])
+    b = basis(TOLL)
+    assert [(i, j) for i, j, _ in link_pair(a, b, AlignmentSettings())] == [(0, 0)]
+
+
+def test_a_split_paragraph_links_to_both_halves() -> None:
+    a = basis([1, 1, 0, 0], OTHER)  # the whole: toll and arrests
+    b = basis(TROOPS, ARRESTS, TOLL)  # the other outlet cut it in two (and moved the halves apart)
+    pairs = {(i, j) for i, j, _ in link_pair(a, b, AlignmentSettings())}
+    assert pairs == {(0, 1), (0, 2)}
+
+
+def test_links_are_one_to_one_where_the_join_test_fails() -> None:
+    # Two near-copies in b of one paragraph of a, the second further off in the same direction: it adds nothing.
+    a = basis(TOLL, TROOPS)
+    b = basis([1, 0.05, 0, 0], [1, 0.1, 0, 0], TROOPS)
+    links = link_pair(a, b, AlignmentSettings())
+    assert [(i, j) for i, j, _ in links] == [(0, 0), (1, 2)]
+
+
+def test_sentence_threshold_applies_at_sentence_granularity() -> None:
+    a, b = basis(TOLL), basis([0.7, 0.71, 0, 0])  # cosine 0.70
+    strict = AlignmentSettings(link_threshold=0.5, sentence_threshold=0.8)
+    assert link_pair(a, b, strict, granularity="paragraph") != []
+    assert link_pair(a, b, strict, granularity="sentence") == []
+
+
+def test_monotone_mode_joins_the_neighbours_of_a_merged_paragraph() -> None:
+    a = basis(TOLL, ARRESTS, TROOPS)
+    b = basis([1, 1, 0, 0], TROOPS)  # the toll and arrests paragraphs merged, order kept
+    pairs = [(i, j) for i, j, _ in link_pair(a, b, AlignmentSettings(mode="monotone"))]
+    assert pairs == [(0, 0), (1, 0), (2, 1)]
+
+
+def test_allowed_restricts_the_pairs_that_may_link() -> None:
+    a, b = basis(TOLL, ARRESTS), basis(TOLL, ARRESTS)
+    allowed = np.array([[False, False], [False, True]])
+    assert [(i, j) for i, j, _ in link_pair(a, b, AlignmentSettings(), allowed=allowed)] == [(1, 1)]
+
+
+def test_segment_weights_grow_with_the_square_root_of_the_words() -> None:
+    assert segment_weights(["one", "one two three four", ""]).tolist() == [1.0, 2.0, 1.0]
+
+
+def test_align_sentences_stays_inside_linked_paragraphs() -> None:
+    a = [
+        "Troops from Russia arrived in Almaty on Thursday. The airport was closed.",
+        "The weather was cold and grey all week long in the capital.",
+    ]
+    b = [
+        "Officials said troops from Russia arrived in Almaty on Thursday. Flights were cancelled.",
+        "In the capital the weather was cold and grey all week long. The airport was closed.",
+    ]
+    aligner = Aligner(AlignmentSettings(link_threshold=0.5, sentence_threshold=0.5), embedder=HashingEmbedder())
+    paragraphs = aligner.align([a, b])
+    assert [(i, j) for i, j, _ in paragraphs.pairs()] == [(0, 0), (1, 1)]
+    sentences = aligner.align_sentences(paragraphs)
+    assert sentences.granularity == "sentence"
+    assert sentences.segments[0] == (
+        "Troops from Russia arrived in Almaty on Thursday.",
+        "The airport was closed.",
+        "The weather was cold and grey all week long in the capital.",
+    )
+    assert sentences.parents == ((0, 0, 1), (0, 0, 1, 1))
+    # "The airport was closed." is in both texts, but in paragraphs that do not link: the sentences do not either.
+    assert [(i, j) for i, j, _ in sentences.pairs()] == [(0, 0), (2, 2)]
+    flat = aligner.align([a, b], granularity="sentence")
+    assert [(i, j) for i, j, _ in flat.pairs()] == [(0, 0), (1, 3), (2, 2)]
+    assert flat.parents == sentences.parents
+
+
+def test_align_sentences_needs_a_paragraph_alignment() -> None:
+    aligner = Aligner(embedder=HashingEmbedder())
+    sentences = aligner.align([["One. Two."], ["One. Two."]], granularity="sentence")
+    with pytest.raises(ConfigError):
+        aligner.align_sentences(sentences)
+
+
+def test_alignment_keeps_groups_and_parents() -> None:
+    alignment = Aligner().align(
+        [["toll", "arrests"], ["toll"]], embeddings=[basis(TOLL, ARRESTS), basis(TOLL)], groups=["A", "B"]
+    )
+    assert alignment.groups == ("A", "B")
+    assert alignment.parents == ((0, 1), (0,))
+    assert alignment.granularity == "paragraph"
+
+
+def _is_forest(n: int, m: int, links: list[tuple[int, int, float]]) -> bool:
+    parent = list(range(n + m))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, _ in links:
+        ri, rj = root(i), root(n + j)
+        if ri == rj:
+            return False
+        parent[ri] = rj
+    return True
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 8), st.integers(1, 8), st.integers(0, 2**16), st.floats(0.0, 0.8))
+def test_free_links_form_a_forest_above_the_threshold(n: int, m: int, seed: int, threshold: float) -> None:
+    rng = np.random.default_rng(seed)
+    a, b = basis(*rng.normal(size=(n, 5)).tolist()), basis(*rng.normal(size=(m, 5)).tolist())
+    links = link_pair(a, b, AlignmentSettings(link_threshold=threshold))
+    # Every link brings in at least one unit not linked before, so the links never close a cycle.
+    assert _is_forest(n, m, links)
+    assert all(score >= threshold - 1e-9 for _, _, score in links)
+    assert len({(i, j) for i, j, _ in links}) == len(links)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 8), st.integers(1, 8), st.integers(0, 2**16), st.floats(0.0, 0.8))
+def test_monotone_links_never_cross(n: int, m: int, seed: int, threshold: float) -> None:
+    rng = np.random.default_rng(seed)
+    a, b = basis(*rng.normal(size=(n, 5)).tolist()), basis(*rng.normal(size=(m, 5)).tolist())
+    links = link_pair(a, b, AlignmentSettings(link_threshold=threshold, mode="monotone"))
+    assert all(score >= threshold - 1e-9 for _, _, score in links)
+    for i1, j1, _ in links:
+        for i2, j2, _ in links:
+            assert not (i1 < i2 and j1 > j2)

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from coverage import Aligner, Article
+from coverage.facts import build_facts, omission_context, position_of
+from coverage.settings import AlignmentSettings, FactSettings
+
+
+def art(id_: str, outlet: str, paragraphs: tuple[str, ...], title: str = "A title", published: date | None = None):
+    return Article(id=id_, path=id_, outlet=outlet, title=title, paragraphs=paragraphs, published=published)
+
+
+def test_position_of_a_sentence() -> None:
+    article = art("a", "X", ("p0", "p1", "p2", "p3"), title="Troops arrive in Almaty")
+    settings = FactSettings()
+    assert position_of(article, 2, "Russian troops arrive in Almaty on Thursday.", settings) == "headline"
+    assert position_of(article, 0, "Something else.", settings) == "lead"
+    assert position_of(article, 1, "Something else.", settings) == "upper"
+    assert position_of(article, 3, "Something else.", settings) == "lower"
+
+
+def test_facts_from_a_sentence_alignment_with_evidence_and_omissions() -> None:
+    toll, arrests, troops, weather = np.eye(4, dtype=np.float32)
+    a = art("a", "A", ("The toll is 164. Police arrested 6,000.", "Troops arrived."))
+    b = art("b", "B", ("Troops came. The toll rose to 164.",))
+    c = art("c", "C", ("Some 6,000 were detained. It was cold.",))
+    vectors = [np.stack([toll, arrests, troops]), np.stack([troops, toll]), np.stack([arrests, weather])]
+    alignment = Aligner(AlignmentSettings()).align(
+        [x.paragraphs for x in (a, b, c)],
+        embeddings=vectors,
+        ids=["a", "b", "c"],
+        groups=["A", "B", "C"],
+        granularity="sentence",
+    )
+    facts = build_facts([a, b, c], alignment, prefix="E1-")
+    by_text = {f.text: f for f in facts}
+    toll_fact = next(f for f in facts if "164" in f.text)
+    assert toll_fact.outlets == ("A", "B") and toll_fact.missing == ("C",)
+    assert {(e.outlet, e.paragraph, e.sentence) for e in toll_fact.evidence} == {
+        ("A", 0, "The toll is 164."),
+        ("B", 0, "The toll rose to 164."),
+    }
+    troops_fact = next(f for f in facts if f.text.startswith("Troops"))
+    assert {(e.outlet, e.paragraph) for e in troops_fact.evidence} == {("A", 1), ("B", 0)}
+    assert by_text["It was cold."].kind == "exclusive"
+    assert [f.id for f in facts][:1] == ["E1-f1"]
+    assert len({f.id for f in facts}) == len(facts)
+
+
+def test_omission_context_flags_early_and_short_articles() -> None:
+    long_text = tuple(f"Paragraph {i} with several words in it to count." for i in range(10))
+    articles = [
+        art("a", "Early", long_text, published=date(2022, 1, 6)),
+        art("b", "Mid", long_text, published=date(2022, 1, 9)),
+        art("c", "Late", long_text, published=date(2022, 1, 10)),
+        art("d", "Short", long_text[:2], published=date(2022, 1, 10)),
+    ]
+    notes = omission_context(articles, FactSettings())
+    assert "4 days before" in notes["Early"]
+    assert "words against a median" in notes["Short"]
+    assert "Mid" not in notes and "Late" not in notes
