@@ -205,7 +205,9 @@ def _monotone(
         of_a[i].append(j)
         of_b[j].append(i)
     links = list(chain)
-    for i, j in chain:  # a merged or split paragraph: grow each link over unlinked neighbours, outwards
+    # A merged or split paragraph: grow each link over unlinked neighbours, outwards, on one side only (rows of a
+    # joining one row of b, or the reverse), so that links never cross.
+    for i, j in chain:
         for step in (-1, 1):
             k = i + step
             while 0 <= k < n and not of_a[k] and sim[k, j] >= threshold:
@@ -216,8 +218,9 @@ def _monotone(
                 of_b[j].append(k)
                 links.append((k, j))
                 k += step
+        for step in (-1, 1):
             k = j + step
-            while 0 <= k < m and not of_b[k] and sim[i, k] >= threshold:
+            while len(of_b[j]) == 1 and 0 <= k < m and not of_b[k] and sim[i, k] >= threshold:
                 members = [*of_a[i], k]
                 if not _joins(a[i], b[members], wb[members], settings):
                     break

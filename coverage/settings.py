@@ -155,8 +155,8 @@ class FigureSettings:
     """``one in five`` is a share when the second number is at most this."""
     group_ratio: float = 3.0
     """Mentions of one kind and referent whose values are within this factor are the same quantity."""
-    group_counts: bool = False
-    """Group plain counts too (``two leaders``, ``three days``); by default only kinds of interest are grouped."""
+    group_counts: bool = True
+    """Group plain counts too (troops, barrels, criminal cases), except spans of time (``three decades``)."""
 
 
 @dataclass(frozen=True)
