@@ -505,6 +505,17 @@ def article_figures(article: Article, settings: FigureSettings | None = None) ->
     ]
 
 
+_DURATION_WORDS = """second seconds minute minutes hour hours day days week weeks month months year years
+decade decades century centuries time times"""
+_DURATIONS = frozenset(_DURATION_WORDS.split())
+
+
+def _is_duration(referent: str) -> bool:
+    """``three decades``, ``two days``: spans of time, not quantities that outlets report differently."""
+    words = referent.lower().split()
+    return bool(words) and words[-1] in _DURATIONS
+
+
 def group_figures(
     mentions_per_article: Iterable[tuple[Article, Sequence[FigureMention]]],
     settings: FigureSettings | None = None,
@@ -519,7 +530,7 @@ def group_figures(
     buckets: dict[tuple[FigureKind, str], list[LocatedFigure]] = defaultdict(list)
     for article, mentions in mentions_per_article:
         for mention in mentions:
-            if mention.kind is FigureKind.COUNT and not settings.group_counts:
+            if mention.kind is FigureKind.COUNT and (not settings.group_counts or _is_duration(mention.referent)):
                 continue
             if not mention.referent:
                 continue

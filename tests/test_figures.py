@@ -518,13 +518,19 @@ def test_mentions_of_one_article_never_conflict_with_each_other() -> None:
     assert not any(g.conflict for g in groups)
 
 
-def test_plain_counts_are_grouped_only_when_asked() -> None:
+def test_plain_counts_are_grouped_unless_switched_off() -> None:
     first = article("a", "A", None, "Three leaders met.")
     second = article("b", "B", None, "Four leaders met.")
     pairs = [(first, article_figures(first)), (second, article_figures(second))]
-    assert group_figures(pairs) == []
-    groups = group_figures(pairs, FigureSettings(group_counts=True))
+    assert group_figures(pairs, FigureSettings(group_counts=False)) == []
+    groups = group_figures(pairs)
     assert len(groups) == 1 and groups[0].conflict
+
+
+def test_spans_of_time_are_never_grouped_as_counts() -> None:
+    first = article("a", "A", None, "He ruled for three decades.")
+    second = article("b", "B", None, "He ruled for two decades.")
+    assert group_figures([(first, article_figures(first)), (second, article_figures(second))]) == []
 
 
 # --------------------------------------------------------------------------------------------------------------
