@@ -38,5 +38,9 @@ lint: $(VENV)/.installed-test
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
 
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/demo_groundtruth.py
+	$(BIN)/python benchmarks/alignment.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
