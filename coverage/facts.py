@@ -17,7 +17,10 @@ from coverage._models import Article, Fact, FactEvidence
 from coverage.alignment import Alignment
 from coverage.settings import FactSettings
 
-__all__ = ["build_facts", "omission_context", "position_of"]
+__all__ = ["POSITION_MARKS", "build_facts", "omission_context", "position_of"]
+
+POSITION_MARKS = {"headline": "H", "lead": "L", "upper": "↑", "lower": "↓"}
+"""How reports mark a fact's prominence, most prominent first."""
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _STOPWORDS = """the and for that with from this was were are has have had its his her their they them into after over

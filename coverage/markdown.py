@@ -14,6 +14,7 @@ from pathlib import Path
 
 from coverage._io import slugify, write_atomic
 from coverage._models import Comparison, Event, ParagraphRef, Unit
+from coverage.facts import POSITION_MARKS
 
 __all__ = ["escape_markdown", "event_filename", "render_event_markdown", "render_index", "write_markdown"]
 
@@ -150,9 +151,6 @@ def render_event_markdown(event: Event) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-_POSITION = {"headline": "H", "lead": "L", "upper": "↑", "lower": "↓"}
-
-
 def _facts_markdown(event: Event) -> list[str]:
     if not event.facts:
         return []
@@ -178,8 +176,10 @@ def _facts_markdown(event: Event) -> list[str]:
             if not evidence:
                 cells.append("·")
                 continue
-            best = min(evidence, key=lambda e: list(_POSITION).index(e.position))
-            cells.append(f"[{_POSITION[best.position]}](#{_anchor(event, ParagraphRef(best.article, best.paragraph))})")
+            best = min(evidence, key=lambda e: list(POSITION_MARKS).index(e.position))
+            cells.append(
+                f"[{POSITION_MARKS[best.position]}](#{_anchor(event, ParagraphRef(best.article, best.paragraph))})"
+            )
         lines.append(f"| {fact.id} | {escape_markdown(fact.text)} | " + " | ".join(cells) + " |")
     for outlet in outlets:
         omitted = [event.fact(i) for i in event.omissions.get(outlet, ())]

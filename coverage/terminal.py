@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coverage._models import Comparison, Event, ParagraphRef, Unit
+from coverage.facts import POSITION_MARKS
 
 if TYPE_CHECKING:
     from coverage.alignment import Alignment
@@ -208,9 +209,6 @@ def _matrix(event: Event, options: ReportOptions) -> RenderableType:
     return table
 
 
-_POSITION = {"headline": "H", "lead": "L", "upper": "↑", "lower": "↓"}
-
-
 def _facts(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
     """Sentence-level facts stated by two or more outlets: who states each, and how prominently."""
     if not event.facts:
@@ -238,8 +236,8 @@ def _facts(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
             if not positions:
                 cells.append(Text("·", style="red"))
             else:
-                best = min(positions, key=list(_POSITION).index)
-                cells.append(Text(_POSITION[best], style="green"))
+                best = min(positions, key=list(POSITION_MARKS).index)
+                cells.append(Text(POSITION_MARKS[best], style="green"))
         table.add_row(fact.id.rsplit("-", 1)[-1], Text(shorten(fact.text, options.excerpt)), *cells)
     if len(shared) > options.top:
         table.caption = f"{len(shared) - options.top} more facts not shown (--top)\n{table.caption}"
