@@ -143,3 +143,128 @@ def test_cleaning_never_fails_and_never_returns_control_characters(text: str) ->
     assert not any(ord(c) < 32 and c not in "\n\t" for c in cleaned)
     for paragraph in split_paragraphs(cleaned):
         assert paragraph.strip() == paragraph and "\n\n" not in paragraph
+
+
+FAST_SETTINGS = Settings().replace(embedding={"cache": False})
+
+
+def test_no_network_access_in_any_code_path(write, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    page = (
+        "<html><head><title>T</title><link rel='stylesheet' href='https://cdn.example/x.css'>"
+        "<script src='https://evil.example/x.js'></script></head><body><article><h1>Unrest</h1>"
+        f"<p>{BODY}</p><iframe src='https://evil.example/frame'></iframe><img src='https://evil.example/i.png'>"
+        "<form action='https://evil.example/post'><input name='q'></form></article></body></html>"
+    )
+    root = write({"a/page.html": page, "b/x.txt": f"Other\n\n{BODY}"})
+    result = compare(root, FAST_SETTINGS, embedder=HashingEmbedder())
+    texts = [p for a in result.corpus.articles for p in a.paragraphs]
+    assert BODY in texts and not any("evil.example" in t for t in texts)
+
+
+def test_a_file_over_50_mb_is_skipped_with_a_reason(write) -> None:
+    root = write({"a/ok.txt": f"T\n\n{BODY}"})
+    with open(root / "huge.txt", "wb") as handle:
+        handle.truncate(51 * 1024 * 1024)
+    corpus = load_corpus(root)
+    (skipped,) = corpus.skipped
+    assert skipped.path == "huge.txt" and skipped.reason.name == "TOO_LARGE" and "MB" in skipped.message
+
+
+def test_ctrl_c_exits_130_without_a_traceback(write, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    import coverage.pipeline
+    from coverage.cli import cli
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(coverage.pipeline, "compare", interrupted)
+    root = write({"a/x.txt": f"T\n\n{BODY}"})
+    result = CliRunner().invoke(cli, ["compare", str(root), "--model", "hashing"])
+    assert result.exit_code == 130 and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {},
+        {"one.txt": f"Only one\n\n{BODY}"},
+        {f"same/a{i}.txt": f"Story {i}\n\n{BODY} Extra detail number {i}." for i in range(5)},
+        {"a/no-title.json": {"text": BODY}, "b/no-date.json": {"text": BODY + " More.", "title": ""}},
+    ],
+    ids=["empty", "one-article", "one-outlet", "no-titles-no-dates"],
+)
+def test_degenerate_corpora(write, files: dict) -> None:
+    root = write(files)
+    result = compare(root, FAST_SETTINGS, embedder=HashingEmbedder())
+    assert len(result.corpus.articles) == len(files)
+    assert sum(len(e.articles) for e in result.events) == len(files)
+    for event in result.events:
+        assert event.title  # a title even when no article has one
+
+
+def test_thousands_of_articles_from_one_outlet(write) -> None:
+    items = [{"title": f"Report {i}", "text": f"{BODY} Case {i} of {i * 7}."} for i in range(1500)]
+    root = write({"wire/feed.json": items})
+    result = compare(root, FAST_SETTINGS, embedder=HashingEmbedder())
+    assert sum(len(e.articles) for e in result.events) == 1500
+    assert all(e.outlets == ("wire",) for e in result.events)
+
+
+def test_same_output_with_and_without_the_cache(write, tmp_path: Path) -> None:
+    from coverage.jsonio import to_json
+    from coverage.markdown import render_event_markdown
+
+    root = write({"a/x.txt": f"T1\n\n{BODY}\n\nTroops arrived on Thursday.", "b/y.txt": f"T2\n\n{BODY}"})
+    cached = Settings().replace(embedding={"cache_dir": str(tmp_path / "cache")})
+    runs = [
+        compare(root, FAST_SETTINGS, embedder=HashingEmbedder()),
+        compare(root, cached, embedder=HashingEmbedder()),
+        compare(root, cached, embedder=HashingEmbedder()),  # now from the cache
+    ]
+    assert len({to_json(r) for r in runs}) == 1
+    assert len({render_event_markdown(r.events[0]) for r in runs}) == 1
+
+
+def _fill_cache(folder: str, start: int) -> None:
+    from coverage.embedding import EmbeddingCache, embed_unique
+
+    texts = [f"text number {i}" for i in range(start, start + 300)]
+    embed_unique(texts, HashingEmbedder(), cache=EmbeddingCache(Path(folder)))
+
+
+def test_two_runs_sharing_a_cache_do_not_corrupt_it(tmp_path: Path) -> None:
+    import multiprocessing
+
+    from coverage.embedding import EmbeddingCache, embed_unique
+
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_fill_cache, args=(str(tmp_path), start)) for start in (0, 150)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+        assert worker.exitcode == 0
+    _, computed = embed_unique(
+        [f"text number {i}" for i in range(450)], HashingEmbedder(), cache=EmbeddingCache(tmp_path)
+    )
+    assert computed == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_figure_and_quote_extraction_never_fail(text: str) -> None:
+    from coverage.figures import extract_figures
+    from coverage.quotes import extract_quotes
+
+    for figure in extract_figures(text):
+        assert text[figure.start : figure.end] == figure.text
+    extract_quotes([text, text[::-1]])
