@@ -138,6 +138,20 @@ def cli() -> None:
 @click.option("--outlet", help="Show only events and lists of this outlet.")
 @click.option("--top", type=click.IntRange(min=1), default=12, show_default=True, help="Bound on long lists.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and the events overview.")
+@click.option(
+    "--export",
+    "export_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the analysis as Parquet and CSV tables (articles, paragraphs, links, units, facts, ...) to DIR.",
+)
+@click.option(
+    "--outlets",
+    "outlets_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Outlet profiles (TOML or CSV: name, aliases, country, language, lean, owner): merge aliases, "
+    "show coverage by lean and country.",
+)
+@click.option("--no-plots", is_flag=True, help="Do not draw the PNG charts beside the markdown reports.")
 @_with_common
 def compare(
     folder: Path,
@@ -147,6 +161,9 @@ def compare(
     outlet: str | None,
     top: int,
     quiet: bool,
+    export_dir: Path | None,
+    outlets_file: Path | None,
+    no_plots: bool,
     model: str | None,
     device: str | None,
     cache_dir: Path | None,
@@ -159,16 +176,25 @@ def compare(
     from rich.console import Console
 
     from coverage._errors import InputError
+    from coverage._models import Corpus
     from coverage.jsonio import to_json, write_json
     from coverage.markdown import write_markdown
     from coverage.pipeline import compare as run_compare
-    from coverage.terminal import ReportOptions, render_comparison
+    from coverage.terminal import ReportOptions, render_comparison, render_profiles
 
     settings = _settings(
         config, assignments, model=model, device=device, cache_dir=cache_dir, cache=False if no_cache else None
     )
+    profiles = None
     with _progress(sys.stderr.isatty() and not debug) as progress:
-        result = run_compare(folder, settings, progress=progress)
+        source: Path | Corpus = folder
+        if outlets_file is not None:
+            from coverage.ingest import load_corpus
+            from coverage.outlets import apply_profiles, load_outlet_profiles
+
+            profiles = load_outlet_profiles(outlets_file)
+            source = apply_profiles(load_corpus(folder, settings.ingest), profiles)
+        result = run_compare(source, settings, progress=progress)
     if not result.corpus.articles:
         reasons = "; ".join(f"{s.path}: {s.message}" for s in result.corpus.skipped[:3]) or "the folder is empty"
         raise InputError(f"no article could be read from {folder} ({reasons})", path=folder)
@@ -181,12 +207,19 @@ def compare(
         options = ReportOptions(top=top, event=event_id, outlet=outlet, quiet=quiet)
         for renderable in render_comparison(result, options):
             console.print(renderable)
+        if profiles is not None:
+            console.print(render_profiles(result, profiles))
         if json_file:
             write_json(result, Path(json_file))
             console.print(f"JSON written to {json_file}", markup=False, style="dim")
     if markdown_dir is not None:
-        written = write_markdown(result, markdown_dir)
+        written = write_markdown(result, markdown_dir, plots=not no_plots, profiles=profiles)
         _stderr().print(f"Markdown reports written to {markdown_dir}/ ({len(written)} files)", markup=False)
+    if export_dir is not None:
+        from coverage.exports import write_exports
+
+        tables = write_exports(result, export_dir)
+        _stderr().print(f"Tables written to {export_dir}/ ({len(tables)} files)", markup=False)
 
 
 @cli.command(cls=_Command)

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coverage._io import slugify, write_atomic
 from coverage._models import Comparison, Event, ParagraphRef, Unit
+
+if TYPE_CHECKING:
+    from coverage.outlets import OutletProfiles
 from coverage.facts import POSITION_MARKS
 
 __all__ = ["escape_markdown", "event_filename", "render_event_markdown", "render_index", "write_markdown"]
@@ -43,7 +48,7 @@ def _evidence(event: Event, ref: ParagraphRef) -> str:
     return f"[{escape_markdown(article.outlet)} ¶{ref.paragraph + 1}](#{_anchor(event, ref)})"
 
 
-def render_index(comparison: Comparison) -> str:
+def render_index(comparison: Comparison, profiles: OutletProfiles | None = None) -> str:
     corpus = comparison.corpus
     lines = [
         "# Coverage comparison",
@@ -64,15 +69,20 @@ def render_index(comparison: Comparison) -> str:
             f"| {event.id} | [{escape_markdown(event.title)}]({event_filename(event)}) | {when} | "
             f"{len(event.outlets)} | {len(event.articles)} | {shared} |"
         )
+    if profiles is not None:
+        lines += _profiles_markdown(comparison, profiles)
     if corpus.skipped:
         lines += ["", "## Skipped files", "", "| path | reason |", "|---|---|"]
         lines += [f"| {escape_markdown(s.path)} | {escape_markdown(s.message)} |" for s in corpus.skipped]
     return "\n".join(lines) + "\n"
 
 
-def render_event_markdown(event: Event) -> str:
+def render_event_markdown(event: Event, *, images: Sequence[str] = ()) -> str:
     outlets = event.outlets
     lines = [f"# {event.id}: {escape_markdown(event.title)}", "", "[All events](index.md)", ""]
+    for name in images:
+        what = "Coverage heatmap" if "coverage" in name else "Figures by outlet"
+        lines += [f"![{what}]({name})", ""]
     why = event.evidence
     shared_terms = list(why.shared_terms) + list(why.shared_numbers)
     reason = ", ".join(escape_markdown(t) for t in shared_terms) or "similar content"
@@ -239,19 +249,49 @@ def _quotes_markdown(event: Event) -> list[str]:
     return lines
 
 
+def _profiles_markdown(comparison: Comparison, profiles: OutletProfiles) -> list[str]:
+    from coverage.outlets import blind_spots, coverage_by
+
+    lines = ["", "## Coverage by outlet profile", "", "| event | by lean | by country |", "|---|---|---|"]
+    for event in comparison.events:
+        lean = ", ".join(f"{escape_markdown(k)} {v}" for k, v in coverage_by(event, profiles, "lean").items())
+        country = ", ".join(f"{escape_markdown(k)} {v}" for k, v in coverage_by(event, profiles, "country").items())
+        lines.append(f"| {event.id} | {lean} | {country} |")
+    spots = blind_spots(comparison.events, profiles, "lean")
+    lines += [
+        "",
+        "Blind spots (events covered by one side only): "
+        + ("; ".join(f"{event_id} ({', '.join(values)})" for event_id, values in spots) or "none")
+        + ".",
+    ]
+    return lines
+
+
 def _unit_item(event: Event, unit: Unit) -> str:
     evidence = ", ".join(_evidence(event, m) for m in unit.members)
     return f"- {escape_markdown(unit.text)} ({unit.id}: {evidence})"
 
 
-def write_markdown(comparison: Comparison, folder: Path) -> list[Path]:
-    """Write ``index.md`` and one file per event into ``folder``; returns the paths written."""
+def write_markdown(
+    comparison: Comparison, folder: Path, *, plots: bool = True, profiles: OutletProfiles | None = None
+) -> list[Path]:
+    """Write ``index.md`` and one file per event into ``folder``; returns the paths written.
+
+    With ``plots``, events with two or more outlets also get a coverage heatmap and a figures chart (PNG) beside
+    their report. With ``profiles``, the index shows each event's coverage by political lean and country and
+    the blind spots (events covered by one side only).
+    """
     folder = Path(folder)
-    written = []
+    written: list[Path] = []
     for event in comparison.events:
+        images: list[Path] = []
+        if plots and len(event.outlets) > 1:
+            from coverage.plots import write_event_plots
+
+            images = write_event_plots(event, folder)
         path = folder / event_filename(event)
-        write_atomic(path, render_event_markdown(event))
-        written.append(path)
+        write_atomic(path, render_event_markdown(event, images=[p.name for p in images]))
+        written += [path, *images]
     index = folder / "index.md"
-    write_atomic(index, render_index(comparison))
+    write_atomic(index, render_index(comparison, profiles))
     return [index, *written]

@@ -23,9 +23,10 @@ from coverage.facts import POSITION_MARKS
 
 if TYPE_CHECKING:
     from coverage.alignment import Alignment
+    from coverage.outlets import OutletProfiles
 
 
-__all__ = ["ReportOptions", "render_alignment", "render_comparison", "render_event", "shorten"]
+__all__ = ["ReportOptions", "render_alignment", "render_comparison", "render_event", "render_profiles", "shorten"]
 
 
 @dataclass(frozen=True)
@@ -385,6 +386,24 @@ def _skipped(comparison: Comparison, options: ReportOptions) -> Iterator[Rendera
         table.add_row(Text(item.path), Text(item.message))
     yield Text("")
     yield table
+
+
+def render_profiles(comparison: Comparison, profiles: OutletProfiles) -> Table:
+    """Each event's coverage by political lean and by country, with blind spots (one side only) marked."""
+    from coverage.outlets import blind_spots, coverage_by
+
+    spots = {event_id for event_id, _ in blind_spots(comparison.events, profiles, "lean")}
+    table = Table(title="Coverage by outlet profile", box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)
+    table.add_column("event", no_wrap=True)
+    table.add_column("by lean", ratio=1)
+    table.add_column("by country", ratio=1)
+    table.add_column("", no_wrap=True)
+    for event in comparison.events:
+        lean = ", ".join(f"{k} {v}" for k, v in coverage_by(event, profiles, "lean").items())
+        country = ", ".join(f"{k} {v}" for k, v in coverage_by(event, profiles, "country").items())
+        flag = Text("blind spot", style="yellow") if event.id in spots else Text("")
+        table.add_row(event.id, Text(lean), Text(country), flag)
+    return table
 
 
 def render_alignment(alignment: Alignment, title_a: str = "A", title_b: str = "B") -> Table:

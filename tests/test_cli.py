@@ -121,3 +121,32 @@ def test_every_command_has_help_text() -> None:
 def test_main_returns_exit_codes(tmp_path: Path) -> None:
     assert main(["--help"]) == 0
     assert main(["compare", str(tmp_path / "missing")]) == 2
+
+
+def test_export_tables_outlet_profiles_and_plots(corpus: Path, tmp_path: Path) -> None:
+    profiles = tmp_path / "outlets.csv"
+    profiles.write_text("name,aliases,country,language,lean,owner\nAlpha News,alpha,US,en,left,\nbeta,,RU,ru,right,\n")
+    code, out, err = run(
+        "compare",
+        str(corpus),
+        *FAST,
+        "--export",
+        str(tmp_path / "tables"),
+        "--outlets",
+        str(profiles),
+        "--markdown",
+        str(tmp_path / "md"),
+    )
+    assert code == 0, err
+    assert "Alpha News" in out and "Coverage by outlet profile" in out  # alias merged, profile table shown
+    names = {p.name for p in (tmp_path / "tables").iterdir()}
+    assert {"articles.parquet", "articles.csv", "facts.parquet", "figures.csv"} <= names
+    assert any(p.suffix == ".png" for p in (tmp_path / "md").iterdir())
+    assert "Coverage by outlet profile" in (tmp_path / "md" / "index.md").read_text()
+
+
+def test_bad_outlet_profiles_file_is_a_usage_error(corpus: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "outlets.toml"
+    bad.write_text("[[outlet]\nname=")
+    code, _, err = run("compare", str(corpus), *FAST, "--outlets", str(bad))
+    assert code == 2 and "Traceback" not in err

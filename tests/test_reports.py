@@ -99,10 +99,11 @@ def test_markdown_table_rows_keep_their_column_count(comparison) -> None:
 
 
 def test_written_markdown_is_deterministic(comparison, tmp_path: Path) -> None:
-    first = {p.name: p.read_text() for p in write_markdown(comparison, tmp_path / "r1")}
-    second = {p.name: p.read_text() for p in write_markdown(comparison, tmp_path / "r2")}
+    first = {p.name: p.read_bytes() for p in write_markdown(comparison, tmp_path / "r1")}
+    second = {p.name: p.read_bytes() for p in write_markdown(comparison, tmp_path / "r2")}
     assert first == second
-    assert all("/" not in name and name.endswith(".md") for name in first)
+    assert all("/" not in name and name.endswith((".md", ".png")) for name in first)
+    assert any(name.endswith(".png") for name in first)
 
 
 def test_json_is_deterministic_and_complete(comparison) -> None:

@@ -1,0 +1,180 @@
+"""Charts of one event, as PNG files: which outlets carry which facts, and how their figures compare.
+
+matplotlib is imported inside the functions (with the headless ``Agg`` backend), so importing ``coverage`` stays
+fast. Output is deterministic: a fixed size (:data:`FIGSIZE` inches at :data:`DPI`, so every PNG is
+``FIGSIZE * DPI`` pixels), no dates or software name in the metadata, a fixed SVG hash salt, and at most
+:data:`MAX_ROWS` facts / :data:`MAX_GROUPS` figure groups per chart (the rest are counted in the title).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from coverage._io import slugify, write_atomic
+from coverage._models import Event
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from coverage.figures import FigureGroup
+
+__all__ = [
+    "DPI",
+    "FIGSIZE",
+    "MAX_GROUPS",
+    "MAX_ROWS",
+    "coverage_heatmap",
+    "figures_chart",
+    "write_event_plots",
+]
+
+FIGSIZE = (12.0, 8.0)
+"""Width and height of every chart, in inches."""
+DPI = 100
+"""Pixels per inch: every PNG is 1200 x 800 pixels."""
+MAX_ROWS = 30
+"""Most facts (or units) shown in a coverage heat map."""
+MAX_GROUPS = 6
+"""Most figure groups shown in a figures chart (conflicts first)."""
+LABEL_WIDTH = 70
+"""Characters of a fact's text shown as its row label."""
+
+_CARRIED = "#2b8a3e"
+_OMITTED = "#f1f3f5"
+_CONFLICT = "#c92a2a"
+_AGREE = "#1c7ed6"
+
+
+def _figure() -> Figure:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    matplotlib.rcParams["svg.hashsalt"] = "coverage"
+    # A Figure not registered with pyplot: no global state, nothing to close.
+    return Figure(figsize=FIGSIZE, dpi=DPI)
+
+
+def _save(figure: Figure, path: Path) -> None:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    write_atomic(Path(path), buffer.getvalue())
+
+
+def _label(text: str, width: int = LABEL_WIDTH) -> str:
+    return textwrap.shorten(" ".join(text.split()), width=width, placeholder="…")
+
+
+def coverage_heatmap(event: Event, path: Path) -> bool:
+    """Draw which outlets carry (filled) or omit (blank) each fact of ``event`` — or each unit when the event
+    has no facts — and write it as a PNG to ``path``. Returns ``False`` (writing nothing) when there is nothing
+    to show: no facts and no units."""
+    rows: list[tuple[str, tuple[str, ...]]]
+    if event.facts:
+        rows, what = [(f"{f.id}  {f.text}", f.outlets) for f in event.facts], "facts"
+    else:
+        rows, what = [(f"{u.id}  {u.text}", u.outlets) for u in event.units], "units"
+    if not rows:
+        return False
+    outlets = list(event.outlets)
+    shown = rows[:MAX_ROWS]
+    matrix = [[1.0 if outlet in carried else 0.0 for outlet in outlets] for _, carried in shown]
+
+    from matplotlib.colors import ListedColormap
+
+    figure = _figure()
+    axes = figure.add_axes((0.42, 0.16, 0.55, 0.74))
+    axes.imshow(
+        matrix, cmap=ListedColormap([_OMITTED, _CARRIED]), vmin=0, vmax=1, aspect="auto", interpolation="nearest"
+    )
+    axes.set_xticks(range(len(outlets)), [_label(o, 24) for o in outlets], rotation=35, ha="right", fontsize=8)
+    axes.set_yticks(range(len(shown)), [_label(text) for text, _ in shown], fontsize=max(5, min(8, 240 // len(shown))))
+    axes.set_xticks([x - 0.5 for x in range(1, len(outlets))], minor=True)
+    axes.set_yticks([y - 0.5 for y in range(1, len(shown))], minor=True)
+    axes.grid(which="minor", color="white", linewidth=1)
+    axes.tick_params(which="minor", length=0)
+    more = f" (first {len(shown)} of {len(rows)})" if len(rows) > len(shown) else ""
+    title = f"{event.id}: {_label(event.title, 90)}\n{what.capitalize()} each outlet carries (green) or omits{more}"
+    figure.suptitle(title, fontsize=10, x=0.01, y=0.985, ha="left", va="top")
+    _save(figure, path)
+    return True
+
+
+def _chart_groups(event: Event) -> list[FigureGroup]:
+    groups = [g for g in event.figures if len(g.outlets) >= 2]
+    # Conflicts first, then groups covered by more outlets; stable, so event order breaks ties.
+    return sorted(groups, key=lambda g: (not g.conflict, -len(g.outlets)))
+
+
+def _draw_group(axes: Axes, group: FigureGroup) -> None:
+    mentions = sorted(group.mentions, key=lambda m: (m.outlet.casefold(), m.figure.value, m.article_id))
+    finite = [v for m in mentions for v in (m.figure.value, m.figure.low, m.figure.high) if v is not None]
+    low_edge, high_edge = min(finite), max(finite)
+    pad = (high_edge - low_edge) * 0.15 or max(abs(high_edge) * 0.15, 1.0)
+    left, right = low_edge - pad, high_edge + pad
+    colour = _CONFLICT if group.conflict else _AGREE
+    for row, mention in enumerate(mentions):
+        figure = mention.figure
+        low = left if figure.low is None else figure.low
+        high = right if figure.high is None else figure.high
+        axes.hlines(row, low, high, color=colour, linewidth=2, alpha=0.6)
+        if figure.low is None:
+            axes.plot([left], [row], marker="<", color=colour, clip_on=False)
+        if figure.high is None:
+            axes.plot([right], [row], marker=">", color=colour, clip_on=False)
+        axes.plot([figure.value], [row], marker="o", color=colour)
+    axes.set_xlim(left, right)
+    axes.set_ylim(len(mentions) - 0.5, -0.5)
+    labels = [_label(f"{m.outlet}: {m.figure.text}", 40) for m in mentions]
+    axes.set_yticks(range(len(mentions)), labels, fontsize=7)
+    axes.tick_params(axis="x", labelsize=7)
+    state = "conflict" if group.conflict and not group.is_update else "update" if group.is_update else "agree"
+    referent = f" ({group.referent})" if group.referent else ""
+    axes.set_title(_label(f"{group.kind}{referent}: {state}", 48), fontsize=9, color=colour, loc="left")
+    if group.conflict:
+        for spine in axes.spines.values():
+            spine.set_color(_CONFLICT)
+            spine.set_linewidth(1.5)
+
+
+def figures_chart(event: Event, path: Path) -> bool:
+    """Draw every figure group of ``event`` that two or more outlets mention: each mention's value (dot) and the
+    interval its qualifier allows (bar; an arrow where it is unbounded), conflicting groups in red. Writes a PNG
+    to ``path``; returns ``False`` (writing nothing) when no group has two outlets."""
+    groups = _chart_groups(event)
+    if not groups:
+        return False
+    shown = groups[:MAX_GROUPS]
+    figure = _figure()
+    columns = 1 if len(shown) == 1 else 2
+    rows = math.ceil(len(shown) / columns)
+    grid: Any = figure.subplots(rows, columns, squeeze=False)
+    for index, axes in enumerate(grid.flat):
+        if index < len(shown):
+            _draw_group(axes, shown[index])
+        else:
+            axes.set_axis_off()
+    more = f" (first {len(shown)} of {len(groups)})" if len(groups) > len(shown) else ""
+    figure.suptitle(f"{event.id}: figures reported by two or more outlets{more}", fontsize=11, x=0.01, ha="left")
+    figure.subplots_adjust(left=0.22, right=0.98, top=0.9, bottom=0.06, wspace=0.75, hspace=0.5)
+    _save(figure, path)
+    return True
+
+
+def write_event_plots(event: Event, folder: Path) -> list[Path]:
+    """Write the charts of ``event`` that have something to show into ``folder``:
+    ``<event id>-coverage.png`` and ``<event id>-figures.png``. Returns the paths written."""
+    folder = Path(folder)
+    stem = slugify(event.id, fallback="event")
+    written = []
+    for name, draw in (("coverage", coverage_heatmap), ("figures", figures_chart)):
+        path = folder / f"{stem}-{name}.png"
+        if draw(event, path):
+            written.append(path)
+    return written
