@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
     from coverage.figures import FigureGroup
+    from coverage.framing import EventFraming
     from coverage.quotes import QuoteGroup
 
 
@@ -201,6 +202,8 @@ class Event:
     """Outlet -> why its omissions may not be editorial (published much earlier, much shorter)."""
     omissions: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
     """Outlet -> ids of the facts it omits that most other outlets state (see :meth:`omitted_facts`)."""
+    framing: EventFraming | None = None
+    """Distinctive terms, labels for the same referent, frames and attribution per outlet (two or more outlets)."""
 
     def fact(self, fact_id: str) -> Fact:
         for item in self.facts:

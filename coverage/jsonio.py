@@ -77,6 +77,7 @@ def _event(event: Event) -> dict[str, Any]:
             }
             for f in event.facts
         ],
+        "framing": event.framing.to_dict() if event.framing is not None else None,
         "omissions": {outlet: list(ids) for outlet, ids in sorted(event.omissions.items())},
         "omission_context": dict(sorted(event.context.items())),
         "figures": [

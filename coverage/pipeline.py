@@ -21,6 +21,7 @@ from coverage.embedding import Embedder, EmbeddingCache, default_cache_dir, embe
 from coverage.events import EventClusterer
 from coverage.facts import build_facts, omission_context
 from coverage.figures import article_figures, group_figures
+from coverage.framing import analyse_framing, corpus_term_counts
 from coverage.ingest import load_corpus
 from coverage.quotes import extract_quotes, match_quotes
 from coverage.settings import Settings
@@ -105,7 +106,9 @@ def compare(
 
             return embed_unique(texts, embedder, cache=cache, progress=report)[0]
 
-        events = build_events(corpus.articles, vectors, settings, embed_sentences=embed_sentences, progress=progress)
+        events = build_events(
+            corpus.articles, vectors, settings, embed_sentences=embed_sentences, embedder=embedder, progress=progress
+        )
     finally:
         if cache is not None:
             cache.close()
@@ -118,6 +121,7 @@ def build_events(
     settings: Settings,
     *,
     embed_sentences: Callable[[list[str]], np.ndarray] | None = None,
+    embedder: Embedder | None = None,
     progress: Stage | None = None,
 ) -> list[Event]:
     """Group articles into events, then align paragraphs and sentences, find copies, figures, quotes and facts.
@@ -145,6 +149,7 @@ def build_events(
         label: sorted(groups[label], key=lambda i: (articles[i].outlet.casefold(), articles[i].id)) for label in order
     }
     sentences = _sentence_vectors(articles, members_of, embed_sentences)
+    corpus_counts = corpus_term_counts(articles, max_ngram=settings.framing.max_ngram)
     aligner = Aligner(settings.alignment)
     events: list[Event] = []
     for number, label in enumerate(order, start=1):
@@ -158,6 +163,7 @@ def build_events(
             groups=[a.outlet for a in event_articles],
         )
         facts: tuple[Fact, ...] = ()
+        sentence_alignment = None
         if all(i in sentences for i in members) and len({a.outlet for a in event_articles}) > 1:
             # Sentences are aligned across whole articles, not only inside linked paragraphs: a paragraph that
             # mixes several facts rarely links as a whole, yet each of its sentences may (demo corpus: 13 of 20
@@ -198,7 +204,17 @@ def build_events(
         )
         event = events[-1]
         omissions = {o: tuple(f.id for f in event.omitted_facts(o, settings.facts.majority)) for o in event.outlets}
-        events[-1] = replace(event, omissions={o: ids for o, ids in omissions.items() if ids})
+        framing = None
+        if len(event.outlets) > 1:
+            framing = analyse_framing(
+                event,
+                paragraph_vectors=event_vectors if embedder is not None else None,
+                sentence_alignment=sentence_alignment,
+                corpus_counts=corpus_counts,
+                embedder=embedder,
+                settings=settings.framing,
+            )
+        events[-1] = replace(event, omissions={o: ids for o, ids in omissions.items() if ids}, framing=framing)
         if progress is not None:
             progress("Aligning paragraphs and sentences", number, len(order))
     return events

@@ -146,6 +146,7 @@ def render_event(event: Event, options: ReportOptions | None = None) -> Iterator
     yield from _facts(event, options)
     yield from _figures(event, options)
     yield from _quotes(event, options)
+    yield from _framing(event, options)
     yield from _per_outlet(event, options)
     if event.copies:
         yield Text("Syndicated copies", style="bold")
@@ -308,6 +309,47 @@ def _quotes(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
         line = Text("Voices quoted: ", style="dim")
         line.append("; ".join(f"{keys[o]} {', '.join(sorted(v))}" for o, v in sorted(voices.items())))
         yield line
+
+
+def _framing(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
+    """Distinctive words (Fightin' Words z-scores), main frames and attribution verbs per outlet; labels."""
+    framing = event.framing
+    if framing is None:
+        return
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title="Framing: words each outlet uses more than the others (z ≥ 1.96), main frames, attribution",
+        title_justify="left",
+        pad_edge=False,
+    )
+    table.add_column("outlet", max_width=20)
+    table.add_column("distinctive terms (z)", ratio=2)
+    table.add_column("frames (share of ¶)", ratio=1)
+    table.add_column("says / claims …", ratio=1)
+    for item in framing.outlets:
+        terms = ", ".join(f"{t.term} ({t.z:.1f})" for t in item.terms[:5]) if item.significant else "none significant"
+        frames = sorted(((share, name) for name, share in item.frames.items() if share > 0), reverse=True)[:2]
+        verbs = sorted(item.attribution.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+        table.add_row(
+            Text(item.outlet),
+            Text(terms, style="" if item.significant else "dim"),
+            Text(", ".join(f"{name} {share:.0%}" for share, name in frames)),
+            Text(", ".join(f"{verb} {count}" for verb, count in verbs)),
+        )
+    yield table
+    if framing.labels:
+        labels = Table(
+            box=box.SIMPLE_HEAD,
+            title="Labels: different words for the same thing in aligned sentences",
+            title_justify="left",
+            pad_edge=False,
+        )
+        labels.add_column("referent", max_width=24)
+        labels.add_column("by outlet", ratio=1)
+        for group in framing.labels[: options.top]:
+            words = "; ".join(f"{o}: {', '.join(w)}" for o, w in sorted(group.by_outlet.items()))
+            labels.add_row(Text(group.referent), Text(words))
+        yield labels
 
 
 def _per_outlet(event: Event, options: ReportOptions) -> Iterator[RenderableType]:

@@ -1,0 +1,223 @@
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from coverage._models import Article, Event, Link, ParagraphRef
+from coverage.alignment import Aligner, Alignment
+from coverage.embedding import HashingEmbedder, SentenceTransformerEmbedder
+from coverage.framing import (
+    FRAMES,
+    FramingSettings,
+    analyse_framing,
+    assign_frames,
+    attribution_counts,
+    corpus_term_counts,
+    distinctive_terms,
+    find_labels,
+    frame_prototypes,
+)
+
+RIOT = (
+    "Rioters stormed the city hall on Wednesday and set parts of the building on fire, officials said.",
+    "The rioters looted shops along the main avenue, and police said the rioters were armed.",
+    "Security forces fired warning shots as rioters tried to seize the airport, the ministry claimed.",
+    "By evening the rioters had been pushed back from the square, according to the interior ministry.",
+    "Officials insisted that the rioters were organised and that a brutal crackdown was necessary.",
+    "Rioters also attacked a television station, and rioters blocked the road to the port.",
+)
+PROTEST = (
+    "Protesters gathered outside the city hall on Wednesday, angry about the sharp rise in fuel prices.",
+    "The protesters marched along the main avenue, and witnesses said the protesters were peaceful.",
+    "Police fired tear gas as protesters tried to reach the airport, witnesses told reporters.",
+    "By evening the protesters had been pushed back from the square, reportedly with dozens injured.",
+    "Rights groups said the protesters may have been targeted, and it is not clear how many were detained.",
+    "Protesters also gathered near a television station, and protesters blocked the road to the port.",
+)
+
+
+def _article(aid: str, outlet: str, paragraphs: tuple[str, ...], title: str = "") -> Article:
+    return Article(id=aid, path=f"{aid}.txt", outlet=outlet, title=title or f"{outlet} headline", paragraphs=paragraphs)
+
+
+def _event() -> Event:
+    return Event(
+        id="e1",
+        title="unrest",
+        articles=(
+            _article("a", "State News", RIOT, "Rioters storm city hall"),
+            _article("b", "Daily Witness", PROTEST, "Protesters rally against fuel prices"),
+        ),
+    )
+
+
+def _vectors(event: Event, embedder: HashingEmbedder) -> list[np.ndarray]:
+    return [embedder.encode(list(a.paragraphs)) for a in event.articles]
+
+
+def test_fightin_words_finds_each_outlets_word() -> None:
+    event = _event()
+    result = analyse_framing(event)
+    state, witness = result.outlet("State News"), result.outlet("Daily Witness")
+    assert state.significant and witness.significant
+    assert "rioters" in {t.term for t in state.terms}
+    assert "protesters" in {t.term for t in witness.terms}
+    assert "protesters" not in {t.term for t in state.terms}
+    rioters = next(t for t in state.terms if t.term == "rioters")
+    assert rioters.count == 8 and rioters.z >= 1.96
+    assert all(t.z >= 1.96 for o in result.outlets for t in o.terms)
+
+
+def test_phrases_and_corpus_prior() -> None:
+    counts = {
+        "a": Counter({"armed criminals": 5, "city": 3}),
+        "b": Counter({"peaceful protesters": 5, "city": 3}),
+    }
+    prior = Counter({"city": 1000, "armed criminals": 1, "peaceful protesters": 1})
+    terms = distinctive_terms(counts, prior=prior, settings=FramingSettings(min_z=1.0))
+    assert [t.term for t in terms["a"]] == ["armed criminals"]
+    assert [t.term for t in terms["b"]] == ["peaceful protesters"]
+    counted = corpus_term_counts(_event().articles)
+    assert counted["city hall"] == 2 and "the" not in counted and "the rioters" not in counted
+    assert counted["armed"] == 1
+
+
+def test_tiny_texts_are_not_significant() -> None:
+    event = Event(
+        id="e2",
+        title="t",
+        articles=(
+            _article("a", "A", ("Rioters burned a car.",)),
+            _article("b", "B", ("Protesters burned a car.",)),
+        ),
+    )
+    result = analyse_framing(event)
+    for outlet in result.outlets:
+        assert outlet.terms == () and outlet.significant is False
+
+
+def test_labels_on_aligned_sentence_pair() -> None:
+    event = _event()
+    texts = [list(a.paragraphs) for a in event.articles]
+    alignment = Aligner(embedder=HashingEmbedder()).align(
+        texts, ids=["a", "b"], groups=["State News", "Daily Witness"], granularity="sentence"
+    )
+    assert alignment.links, "the test texts must align"
+    labels = find_labels(alignment, {"a": "State News", "b": "Daily Witness"})
+    group = next(g for g in labels if "rioters" in g.spans)
+    assert group.by_outlet["State News"][0] == "rioters"
+    assert group.by_outlet["Daily Witness"][0] == "protesters"
+    assert group.counts["State News"]["rioters"] >= 2
+    assert group.referent in {"rioters", "protesters"}
+    result = analyse_framing(event, sentence_alignment=alignment)
+    assert result.labels == labels
+
+
+def test_substitution_needs_matching_context() -> None:
+    event = Event(
+        id="e3",
+        title="t",
+        articles=(
+            _article("a", "A", ("Police detained the terrorists near the square on Friday.",)),
+            _article("b", "B", ("Police detained the demonstrators near the square on Friday.",)),
+            _article("c", "C", ("Nothing in common with the others at all here today.",)),
+        ),
+    )
+    forced = Alignment(  # a linked pair that differs in one word, and one that shares nothing
+        ids=("a", "b", "c"),
+        segments=tuple(a.paragraphs for a in event.articles),
+        links=(
+            Link(ParagraphRef("a", 0), ParagraphRef("b", 0), 0.9),
+            Link(ParagraphRef("a", 0), ParagraphRef("c", 0), 0.9),
+        ),
+        units=(),
+        granularity="sentence",
+    )
+    labels = find_labels(forced, {"a": "A", "b": "B", "c": "C"})
+    assert [(g.referent, g.spans) for g in labels] == [("demonstrators", ("demonstrators", "terrorists"))]
+
+
+def test_frames_shares_sum_to_one_and_link_paragraphs() -> None:
+    event = _event()
+    embedder = HashingEmbedder()
+    result = analyse_framing(
+        event, paragraph_vectors=_vectors(event, embedder), embedder=embedder, settings=FramingSettings()
+    )
+    for outlet in result.outlets:
+        assert set(outlet.frames) == set(FRAMES)
+        assert sum(outlet.frames.values()) == pytest.approx(1.0)
+        article = next(a for a in event.articles if a.outlet == outlet.outlet)
+        linked = sorted(ref for refs in outlet.frame_paragraphs.values() for ref in refs)
+        assert linked == [(article.id, i) for i in range(len(article.paragraphs))]
+        for frame, refs in outlet.frame_paragraphs.items():
+            assert outlet.frames[frame] == pytest.approx(len(refs) / len(article.paragraphs))
+
+
+def test_frame_threshold_gives_other() -> None:
+    embedder = HashingEmbedder()
+    prototypes = frame_prototypes(embedder)
+    assert prototypes.shape == (len(FRAMES) - 1, embedder.dimension)
+    assert frame_prototypes(embedder) is prototypes  # cached per embedder name
+    vectors = embedder.encode(["Share prices fell sharply and the currency lost value as investors pulled out."])
+    assert assign_frames(vectors, prototypes, threshold=0.0) == ["economic"]
+    assert assign_frames(vectors, prototypes, threshold=1.01) == ["other"]
+
+
+def test_attribution_hedges_intensifiers() -> None:
+    counts = attribution_counts(
+        "He said it. She told reporters, according to the ministry. They denied it and warned that he claims more."
+    )
+    assert counts == {"according to": 1, "claimed": 1, "denied": 1, "said": 1, "told": 1, "warned": 1}
+    result = analyse_framing(_event())
+    state, witness = result.outlet("State News"), result.outlet("Daily Witness")
+    assert state.attribution["said"] == 2 and state.attribution["claimed"] == 1
+    assert state.attribution["insisted"] == 1 and state.attribution["according to"] == 1
+    assert witness.attribution["told"] == 1
+    assert witness.hedge_counts == {"it is not clear": 1, "may": 1, "reportedly": 1}
+    assert witness.hedges == pytest.approx(3 * 1000 / witness.n_words)
+    assert state.intensifier_counts == {"brutal": 1} and witness.intensifiers == 0.0
+
+
+def test_headlines_and_json_shape() -> None:
+    result = analyse_framing(_event())
+    assert result.headlines == {
+        "Daily Witness": ("Protesters rally against fuel prices",),
+        "State News": ("Rioters storm city hall",),
+    }
+    data = json.loads(json.dumps(result.to_dict()))
+    assert set(data) == {"State News", "Daily Witness", "labels"}
+    assert {"terms", "frames", "attribution"} <= set(data["State News"])
+    assert {"term", "z", "count"} == set(data["State News"]["terms"][0])
+
+
+def test_deterministic() -> None:
+    event = _event()
+    embedder = HashingEmbedder()
+    alignment = Aligner(embedder=embedder).align(
+        [list(a.paragraphs) for a in event.articles], ids=["a", "b"], groups=["x", "y"], granularity="sentence"
+    )
+    runs = [
+        analyse_framing(
+            event, paragraph_vectors=_vectors(event, embedder), sentence_alignment=alignment, embedder=embedder
+        ).to_dict()
+        for _ in range(2)
+    ]
+    assert runs[0] == runs[1]
+
+
+@pytest.mark.slow
+def test_real_model_frames() -> None:
+    embedder = SentenceTransformerEmbedder()
+    vectors = embedder.encode(
+        [
+            "Inflation rose to 9 percent and the central bank raised interest rates, as the currency fell against "
+            "the dollar and companies warned of lower profits.",
+            "Troops and armoured vehicles were deployed on the streets, and the army said soldiers had repelled "
+            "attacks by armed militants on military bases.",
+        ]
+    )
+    frames = assign_frames(vectors, frame_prototypes(embedder), threshold=FramingSettings().frame_threshold)
+    assert frames == ["economic", "security and defense"]
