@@ -102,29 +102,32 @@ def _overview(comparison: Comparison, options: ReportOptions) -> Table:
         title="Events",
         box=box.SIMPLE_HEAD,
         title_justify="left",
-        caption="units: content shared by 2+ outlets",
+        caption="outl. outlets, art. articles, facts stated by 2+ outlets, confl. figures that cannot all be true",
         caption_justify="left",
         pad_edge=False,
     )
     table.add_column("event", no_wrap=True)
     table.add_column("title", min_width=20, ratio=1)
     table.add_column("dates", no_wrap=True)
-    table.add_column("outlets", justify="right", no_wrap=True)
-    table.add_column("articles", justify="right", no_wrap=True)
-    table.add_column("units", justify="right", no_wrap=True)
+    table.add_column("outl.", justify="right", no_wrap=True)
+    table.add_column("art.", justify="right", no_wrap=True)
+    table.add_column("facts", justify="right", no_wrap=True)
+    table.add_column("confl.", justify="right", no_wrap=True)
     for event in comparison.events:
         if options.outlet is not None and options.outlet not in event.outlets:
             continue
         dates = event.dates
         when = "" if dates is None else (str(dates[0]) if dates[0] == dates[1] else f"{dates[0]}–{dates[1]:%m-%d}")
-        shared = sum(1 for u in event.units if len(u.outlets) >= 2)
+        facts = sum(1 for f in event.facts if len(f.outlets) >= 2)
+        conflicts = sum(1 for g in event.figures if g.conflict and not g.is_update)
         table.add_row(
             event.id,
             Text(shorten(event.title, 80)),
             when,
             str(len(event.outlets)),
             str(len(event.articles)),
-            str(shared),
+            str(facts),
+            Text(str(conflicts), style="red" if conflicts else ""),
         )
     return table
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,21 @@ def test_json_is_deterministic_and_complete(comparison) -> None:
         for member in unit["members"]:
             article = next(a for a in event["articles"] if a["id"] == member["article"])
             assert 0 <= member["paragraph"] < len(article["paragraphs"])
+
+
+def test_no_color_is_honoured(comparison, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    stream = io.StringIO()
+    console = Console(file=stream, width=100, force_terminal=True)
+    for renderable in render_comparison(comparison):
+        console.print(renderable)
+    codes = [c for seq in re.findall(r"\x1b\[([0-9;]*)m", stream.getvalue()) for c in seq.split(";") if c]
+    assert not [c for c in codes if c.startswith(("3", "4", "9")) and c != "3"]  # no colours (3 is italic)
+
+
+def test_overview_fits_80_columns(comparison) -> None:
+    stream = io.StringIO()
+    console = Console(file=stream, width=80, color_system=None)
+    for renderable in render_comparison(comparison):
+        console.print(renderable)
+    assert max(len(line) for line in stream.getvalue().splitlines()) <= 80
