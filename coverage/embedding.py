@@ -235,7 +235,8 @@ class StaticEmbedder:
             from model2vec.distill import distill
         except ImportError as exc:
             raise ModelError(
-                "the fast embedder needs model2vec and skeletoken; pip install 'news-coverage[fast]'",
+                "the fast embedder needs model2vec's distill step (model2vec and skeletoken); "
+                "pip install 'news-coverage[fast]'",
                 model=self.name,
             ) from exc
         teacher = self._teacher()
