@@ -267,6 +267,9 @@ _QUALIFIERS: tuple[tuple[tuple[str, ...], Bound], ...] = tuple(
     )
 )
 _QUALIFIER_WORDS = {word for phrase, _ in _QUALIFIERS for word in phrase}
+_QUALIFIERS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], Bound]]] = defaultdict(list)
+for _phrase, _bound in _QUALIFIERS:  # same order as _QUALIFIERS (longest first) within each first word
+    _QUALIFIERS_BY_FIRST[_phrase[0]].append((_phrase, _bound))
 
 _CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₸": "KZT", "₽": "RUB", "₹": "INR"}
 _DOLLAR_PREFIXES = {"us": "USD", "a": "AUD", "c": "CAD", "hk": "HKD", "nz": "NZD", "s": "SGD"}
@@ -456,15 +459,32 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = 0
     for sentence in split_sentences(text):
-        pattern = r"\s+".join(re.escape(word) for word in sentence.split())
-        match = re.compile(pattern).search(text, cursor)
-        if match is None:  # cannot happen with split_sentences as written; keep the rest as one sentence
+        found = _find_words(text, sentence.split(), cursor)
+        if found is None:  # cannot happen with split_sentences as written; keep the rest as one sentence
             logger.debug("sentence not found in its text: %.60r", sentence)
             spans.append((cursor, len(text)))
             return spans
-        spans.append((match.start(), match.end()))
-        cursor = match.end()
+        spans.append(found)
+        cursor = found[1]
     return spans
+
+
+def _find_words(text: str, words: Sequence[str], start: int) -> tuple[int, int] | None:
+    """The leftmost span from ``start`` where ``words`` occur separated by white space (no regex compiled)."""
+    position = text.find(words[0], start)
+    while position != -1:
+        end = position + len(words[0])
+        for word in words[1:]:
+            gap = end
+            while gap < len(text) and text[gap].isspace():
+                gap += 1
+            if gap == end or not text.startswith(word, gap):
+                break
+            end = gap + len(word)
+        else:
+            return position, end
+        position = text.find(words[0], position + 1)
+    return None
 
 
 def parse_number(text: str) -> float | None:
@@ -630,8 +650,9 @@ def _word(toks: Sequence[_Tok], index: int) -> str:
 
 
 def _match_qualifier(toks: Sequence[_Tok], index: int) -> tuple[Bound, int] | None:
-    for phrase, bound in _QUALIFIERS:
-        if all(_word(toks, index + k) == word for k, word in enumerate(phrase)):
+    first = _word(toks, index)
+    for phrase, bound in _QUALIFIERS_BY_FIRST.get(first, ()) if first else ():
+        if all(_word(toks, index + k) == word for k, word in enumerate(phrase[1:], start=1)):
             return bound, len(phrase)
     return None
 
