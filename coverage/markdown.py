@@ -304,20 +304,33 @@ def _unit_item(event: Event, unit: Unit) -> str:
     return f"- {escape_markdown(unit.text)} ({unit.id}: {evidence})"
 
 
+MAX_PLOTTED_EVENTS = 20
+"""Charts are drawn for at most this many events (those with most outlets first): a 10,000-article corpus
+would otherwise spend most of its run time drawing thousands of PNG files."""
+
+
 def write_markdown(
-    comparison: Comparison, folder: Path, *, plots: bool = True, profiles: OutletProfiles | None = None
+    comparison: Comparison,
+    folder: Path,
+    *,
+    plots: bool = True,
+    profiles: OutletProfiles | None = None,
+    max_plotted_events: int = MAX_PLOTTED_EVENTS,
 ) -> list[Path]:
     """Write ``index.md`` and one file per event into ``folder``; returns the paths written.
 
-    With ``plots``, events with two or more outlets also get a coverage heatmap and a figures chart (PNG) beside
-    their report. With ``profiles``, the index shows each event's coverage by political lean and country and
-    the blind spots (events covered by one side only).
+    With ``plots``, the first ``max_plotted_events`` events with two or more outlets (events come with most
+    outlets first) also get a coverage heatmap and a figures chart (PNG) beside their report. With ``profiles``,
+    the index shows each event's coverage by political lean and country and the blind spots (events covered by
+    one side only).
     """
     folder = Path(folder)
     written: list[Path] = []
+    plotted = 0
     for event in comparison.events:
         images: list[Path] = []
-        if plots and len(event.outlets) > 1:
+        if plots and len(event.outlets) > 1 and plotted < max_plotted_events:
+            plotted += 1
             from coverage.plots import write_event_plots
 
             images = write_event_plots(event, folder)
