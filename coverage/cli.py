@@ -29,16 +29,28 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def _settings(config: Path | None, assignments: tuple[str, ...], **embedding: Any) -> Settings:
-    if not embedding.get("fast"):
-        embedding.pop("fast", None)
+def _settings(
+    config: Path | None,
+    assignments: tuple[str, ...],
+    model: str | None,
+    fast: bool,
+    device: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+) -> Settings:
+    """The run's settings: the config file, then ``--set``, then the embedding options shared by every command."""
     from coverage.settings import Settings
 
     settings = Settings.from_toml(config) if config else Settings()
     if assignments:
         settings = settings.set(list(assignments))
-    values = {key: value for key, value in embedding.items() if value is not None}
-    return settings.replace(embedding=values) if values else settings
+    embedding: dict[str, Any] = {"model": model, "device": device, "cache_dir": cache_dir}
+    embedding = {key: value for key, value in embedding.items() if value is not None}
+    if fast:
+        embedding["fast"] = True
+    if no_cache:
+        embedding["cache"] = False
+    return settings.replace(embedding=embedding) if embedding else settings
 
 
 @contextmanager
@@ -191,15 +203,7 @@ def compare(
     from coverage.pipeline import compare as run_compare
     from coverage.terminal import ReportOptions, render_comparison, render_profiles
 
-    settings = _settings(
-        config,
-        assignments,
-        model=model,
-        fast=fast,
-        device=device,
-        cache_dir=cache_dir,
-        cache=False if no_cache else None,
-    )
+    settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
     profiles = None
     with _progress(sys.stderr.isatty() and not debug) as progress:
         source: Path | Corpus = folder
@@ -269,15 +273,7 @@ def align(
     from coverage.ingest import load_file
     from coverage.terminal import render_alignment
 
-    settings = _settings(
-        config,
-        assignments,
-        model=model,
-        fast=fast,
-        device=device,
-        cache_dir=cache_dir,
-        cache=False if no_cache else None,
-    )
+    settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
     if monotone:
         settings = settings.replace(alignment={"mode": "monotone"})
     a, b = load_file(file_a, settings.ingest), load_file(file_b, settings.ingest)
@@ -332,15 +328,7 @@ def evaluate(
 
     if (labels_file is None) == (label_field is None):
         raise click.UsageError("give exactly one of --labels FILE or --label-field NAME")
-    settings = _settings(
-        config,
-        assignments,
-        model=model,
-        fast=fast,
-        device=device,
-        cache_dir=cache_dir,
-        cache=False if no_cache else None,
-    )
+    settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
     with _progress(sys.stderr.isatty() and not debug) as progress:
         corpus = load_corpus(folder, settings.ingest)
         from coverage._errors import InputError
