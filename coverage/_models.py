@@ -7,11 +7,11 @@ and JSON writers are separate functions over the same objects (:mod:`coverage.ma
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -19,6 +19,22 @@ if TYPE_CHECKING:
     from coverage.figures import FigureGroup
     from coverage.framing import EventFraming
     from coverage.quotes import QuoteGroup
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_HasId)
+
+
+def _by_id(items: Iterable[_T], wanted: str) -> _T:
+    """The item whose ``id`` is ``wanted``; ``KeyError`` when there is none."""
+    for item in items:
+        if item.id == wanted:
+            return item
+    raise KeyError(wanted)
 
 
 class SkipReason(enum.StrEnum):
@@ -86,10 +102,7 @@ class Corpus:
         return tuple(sorted({a.outlet for a in self.articles}, key=str.casefold))
 
     def article(self, article_id: str) -> Article:
-        for item in self.articles:
-            if item.id == article_id:
-                return item
-        raise KeyError(article_id)
+        return _by_id(self.articles, article_id)
 
 
 @dataclass(frozen=True, order=True)
@@ -206,10 +219,7 @@ class Event:
     """Distinctive terms, labels for the same referent, frames and attribution per outlet (two or more outlets)."""
 
     def fact(self, fact_id: str) -> Fact:
-        for item in self.facts:
-            if item.id == fact_id:
-                return item
-        raise KeyError(fact_id)
+        return _by_id(self.facts, fact_id)
 
     def omitted_facts(self, outlet: str, majority: float = 0.5) -> list[Fact]:
         """Facts ``outlet`` lacks that at least two and at least ``majority`` of the other outlets state on their
@@ -241,10 +251,7 @@ class Event:
         return (known[0], known[-1]) if known else None
 
     def article(self, article_id: str) -> Article:
-        for item in self.articles:
-            if item.id == article_id:
-                return item
-        raise KeyError(article_id)
+        return _by_id(self.articles, article_id)
 
     def independent_outlets(self, unit: Unit | Fact) -> tuple[str, ...]:
         """The outlets carrying a unit or fact on their own: a copy whose source carries it too does not count."""
@@ -282,10 +289,7 @@ class Comparison:
         return self.corpus.outlets
 
     def event(self, event_id: str) -> Event:
-        for item in self.events:
-            if item.id == event_id:
-                return item
-        raise KeyError(event_id)
+        return _by_id(self.events, event_id)
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self.events)

@@ -17,7 +17,7 @@ from coverage._models import Article, Fact, FactEvidence
 from coverage.alignment import Alignment
 from coverage.settings import FactSettings
 
-__all__ = ["POSITION_MARKS", "build_facts", "omission_context", "position_of"]
+__all__ = ["POSITION_MARKS", "best_evidence", "build_facts", "omission_context", "position_of"]
 
 POSITION_MARKS = {"headline": "H", "lead": "L", "upper": "↑", "lower": "↓"}
 """How reports mark a fact's prominence, most prominent first."""
@@ -26,6 +26,12 @@ _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _STOPWORDS = """the and for that with from this was were are has have had its his her their they them into after over
 said says will would been being than more most also about which who whom what when where while"""
 _STOP = frozenset(_STOPWORDS.split())
+
+
+def best_evidence(fact: Fact, outlet: str) -> FactEvidence | None:
+    """The most prominent place where ``outlet`` states ``fact`` (headline before lead, upper, lower)."""
+    evidence = [e for e in fact.evidence if e.outlet == outlet]
+    return min(evidence, key=lambda e: list(POSITION_MARKS).index(e.position)) if evidence else None
 
 
 def _content(text: str) -> set[str]:

@@ -189,6 +189,22 @@ class FigureGroup:
         return tuple(sorted({m.outlet for m in self.mentions}, key=str.casefold))
 
     @property
+    def label(self) -> str:
+        """``killed (people)``: the kind, with the referent when there is one."""
+        return f"{self.kind} ({self.referent})" if self.referent else str(self.kind)
+
+    @property
+    def verdict(self) -> str:
+        """``conflict``, ``update`` (later articles give higher values) or ``agree``."""
+        if self.is_update:
+            return "update"
+        return "conflict" if self.conflict else "agree"
+
+    def by_date(self) -> list[LocatedFigure]:
+        """The mentions by publication date (unknown last), then outlet and paragraph."""
+        return sorted(self.mentions, key=lambda m: (m.published or date.max, m.outlet.casefold(), m.paragraph))
+
+    @property
     def values(self) -> tuple[float, ...]:
         return tuple(sorted({m.figure.value for m in self.mentions}))
 

@@ -92,6 +92,19 @@ class OutletFraming:
     headlines: tuple[str, ...]
     n_words: int
 
+    def top_frames(self, n: int) -> list[tuple[str, float]]:
+        """The ``n`` frames with the largest share of paragraphs (above 0), largest first."""
+        ranked = sorted(((share, name) for name, share in self.frames.items() if share > 0), reverse=True)
+        return [(name, share) for share, name in ranked[:n]]
+
+    def top_attribution(self, n: int) -> list[tuple[str, int]]:
+        """The ``n`` most used attribution verbs with their counts."""
+        return sorted(self.attribution.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+    def term_summary(self, n: int) -> str:
+        """``term (z), ...`` for the ``n`` most distinctive terms, or ``none significant``."""
+        return ", ".join(f"{t.term} ({t.z:.1f})" for t in self.terms[:n]) if self.significant else "none significant"
+
 
 @dataclass(frozen=True)
 class LabelGroup:

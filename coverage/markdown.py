@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ from coverage._models import Comparison, Event, ParagraphRef, Unit
 
 if TYPE_CHECKING:
     from coverage.outlets import OutletProfiles
-from coverage.facts import POSITION_MARKS
+from coverage.facts import POSITION_MARKS, best_evidence
 
 __all__ = ["escape_markdown", "event_filename", "render_event_markdown", "render_index", "write_markdown"]
 
@@ -183,11 +182,10 @@ def _facts_markdown(event: Event) -> list[str]:
             continue
         cells = []
         for outlet in outlets:
-            evidence = [e for e in fact.evidence if e.outlet == outlet]
-            if not evidence:
+            best = best_evidence(fact, outlet)
+            if best is None:
                 cells.append("·")
                 continue
-            best = min(evidence, key=lambda e: list(POSITION_MARKS).index(e.position))
             cells.append(
                 f"[{POSITION_MARKS[best.position]}](#{_anchor(event, ParagraphRef(best.article, best.paragraph))})"
             )
@@ -220,10 +218,9 @@ def _figures_markdown(event: Event) -> list[str]:
         "|---|---|---|---|---|---|",
     ]
     for group in groups:
-        label = f"{group.kind} ({group.referent})" if group.referent else str(group.kind)
-        verdict = "**conflict**" if group.conflict and not group.is_update else "update" if group.is_update else "agree"
-        mentions = sorted(group.mentions, key=lambda m: (m.published or date.max, m.outlet.casefold(), m.paragraph))
-        for index, m in enumerate(mentions):
+        label = group.label
+        verdict = "**conflict**" if group.verdict == "conflict" else group.verdict
+        for index, m in enumerate(group.by_date()):
             lines.append(
                 f"| {escape_markdown(label) if index == 0 else ''} | {verdict if index == 0 else ''} | "
                 f"{escape_markdown(m.outlet)} | {escape_markdown(m.figure.text)} | {m.published or '?'} | "
@@ -239,8 +236,7 @@ def _quotes_markdown(event: Event) -> list[str]:
     for group in event.quotes:
         carried = []
         for v in group.variants:
-            flags = [str(f) for f in v.flags if str(f) != "verbatim"]
-            note = f" ({', '.join(flags)})" if flags else ""
+            note = f" ({', '.join(v.notes)})" if v.notes else ""
             carried.append(f"{_evidence(event, ParagraphRef(v.article_id, v.paragraph))}{note}")
         missing = ", ".join(escape_markdown(o) for o in event.outlets if o not in group.outlets)
         lines.append(
@@ -283,13 +279,11 @@ def _framing_markdown(event: Event) -> list[str]:
         "|---|---|---|---|---|",
     ]
     for item in framing.outlets:
-        terms = ", ".join(f"{t.term} ({t.z:.1f})" for t in item.terms[:8]) if item.significant else "none significant"
-        frames = sorted(((share, name) for name, share in item.frames.items() if share > 0), reverse=True)[:3]
-        verbs = sorted(item.attribution.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
+        frames = ", ".join(f"{name} {share:.0%}" for name, share in item.top_frames(3))
+        verbs = ", ".join(f"{verb} {count}" for verb, count in item.top_attribution(4))
         lines.append(
             f"| {escape_markdown(item.outlet)} | {escape_markdown(' / '.join(item.headlines))} | "
-            f"{escape_markdown(terms)} | {escape_markdown(', '.join(f'{n} {v:.0%}' for v, n in frames))} | "
-            f"{escape_markdown(', '.join(f'{v} {c}' for v, c in verbs))} |"
+            f"{escape_markdown(item.term_summary(8))} | {escape_markdown(frames)} | {escape_markdown(verbs)} |"
         )
     if framing.labels:
         lines += ["", "| referent | words by outlet |", "|---|---|"]

@@ -133,6 +133,11 @@ class QuoteVariant:
     flags: tuple[VariantFlag, ...]
     quote: Quote
 
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The flags worth pointing out: every one but ``verbatim``."""
+        return tuple(str(f) for f in self.flags if f is not VariantFlag.VERBATIM)
+
 
 @dataclass(frozen=True)
 class QuoteGroup:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -19,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coverage._models import Comparison, Event, ParagraphRef, Unit
-from coverage.facts import POSITION_MARKS
+from coverage.facts import POSITION_MARKS, best_evidence
 
 if TYPE_CHECKING:
     from coverage.alignment import Alignment
@@ -237,12 +236,8 @@ def _facts(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
     for fact in shared[: options.top]:
         cells = []
         for outlet in event.outlets:
-            positions = [e.position for e in fact.evidence if e.outlet == outlet]
-            if not positions:
-                cells.append(Text("·", style="red"))
-            else:
-                best = min(positions, key=list(POSITION_MARKS).index)
-                cells.append(Text(POSITION_MARKS[best], style="green"))
+            best = best_evidence(fact, outlet)
+            cells.append(Text("·", style="red") if best is None else Text(POSITION_MARKS[best.position], style="green"))
         table.add_row(fact.id.rsplit("-", 1)[-1], Text(shorten(fact.text, options.excerpt)), *cells)
     if len(shared) > options.top:
         table.caption = f"{len(shared) - options.top} more facts not shown (--top)\n{table.caption}"
@@ -266,13 +261,11 @@ def _figures(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
     table.add_column("published", no_wrap=True)
     table.add_column("where", no_wrap=True)
     for group in groups[: options.top]:
-        label = f"{group.kind} ({group.referent})" if group.referent else str(group.kind)
-        verdict = "conflict" if group.conflict and not group.is_update else "update" if group.is_update else "agree"
-        style = "red" if verdict == "conflict" else "yellow" if verdict == "update" else "green"
-        mentions = sorted(group.mentions, key=lambda m: (m.published or date.max, m.outlet.casefold(), m.paragraph))
+        style = {"conflict": "red", "update": "yellow", "agree": "green"}[group.verdict]
+        mentions = group.by_date()
         for index, mention in enumerate(mentions):
             table.add_row(
-                Text(f"{label}\n{verdict}", style=style) if index == 0 else "",
+                Text(f"{group.label}\n{group.verdict}", style=style) if index == 0 else "",
                 Text(article_label(event, mention.article_id)),
                 Text(mention.figure.text, style=style if group.conflict else ""),
                 str(mention.published or "?"),
@@ -294,9 +287,10 @@ def _quotes(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
     for group in event.quotes[: options.top]:
         carried = Text()
         for variant in group.variants:
-            flags = [str(f) for f in variant.flags if str(f) != "verbatim"]
-            note = f" ({', '.join(flags)})" if flags else ""
-            carried.append(f"{keys[variant.outlet]} ¶{variant.paragraph + 1}{note}\n", style="yellow" if flags else "")
+            note = f" ({', '.join(variant.notes)})" if variant.notes else ""
+            carried.append(
+                f"{keys[variant.outlet]} ¶{variant.paragraph + 1}{note}\n", style="yellow" if variant.notes else ""
+            )
         carried.rstrip()
         table.add_row(Text(group.speaker or "(unattributed)"), Text(shorten(group.text, options.excerpt)), carried)
     if len(event.quotes) > options.top:
@@ -330,14 +324,11 @@ def _framing(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
     table.add_column("frames (share of ¶)", ratio=1)
     table.add_column("says / claims …", ratio=1)
     for item in framing.outlets:
-        terms = ", ".join(f"{t.term} ({t.z:.1f})" for t in item.terms[:5]) if item.significant else "none significant"
-        frames = sorted(((share, name) for name, share in item.frames.items() if share > 0), reverse=True)[:2]
-        verbs = sorted(item.attribution.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
         table.add_row(
             Text(item.outlet),
-            Text(terms, style="" if item.significant else "dim"),
-            Text(", ".join(f"{name} {share:.0%}" for share, name in frames)),
-            Text(", ".join(f"{verb} {count}" for verb, count in verbs)),
+            Text(item.term_summary(5), style="" if item.significant else "dim"),
+            Text(", ".join(f"{name} {share:.0%}" for name, share in item.top_frames(2))),
+            Text(", ".join(f"{verb} {count}" for verb, count in item.top_attribution(3))),
         )
     yield table
     if framing.labels:
