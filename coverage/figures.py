@@ -602,10 +602,22 @@ def _within_ratio(smaller: float, larger: float, ratio: float) -> bool:
 
 
 def _make_group(kind: FigureKind, referent: str, cluster: list[LocatedFigure]) -> FigureGroup:
+    # Two mentions conflict when they cannot both be true and neither has a compatible value in the other's
+    # article: an article that also gives a matching total (164 beside 103 in Almaty) does not contradict it.
+    by_article: dict[str, list[FigureMention]] = defaultdict(list)
+    for item in cluster:
+        by_article[item.article_id].append(item.figure)
+
+    def matched(figure: FigureMention, article_id: str) -> bool:
+        return any(figure.compatible(other) for other in by_article[article_id])
+
     conflicting = [
         (a, b)
         for a, b in combinations(cluster, 2)
-        if a.article_id != b.article_id and not a.figure.compatible(b.figure)
+        if a.article_id != b.article_id
+        and not a.figure.compatible(b.figure)
+        and not matched(a.figure, b.article_id)
+        and not matched(b.figure, a.article_id)
     ]
     is_update = bool(conflicting) and all(_is_rise(a, b) for a, b in conflicting)
     mentions = tuple(

@@ -585,3 +585,14 @@ def test_extraction_quality_on_hand_annotated_sentences() -> None:
     test_precision, test_recall = _score([r for r in rows if r["split"] == "test"], sentences)
     assert precision >= MIN_PRECISION and recall >= MIN_RECALL, (precision, recall)
     assert test_precision >= MIN_TEST_PRECISION and test_recall >= MIN_TEST_RECALL, (test_precision, test_recall)
+
+
+def test_a_partial_count_beside_a_matching_total_is_not_a_conflict() -> None:
+    wire = article("w", "Wire", None, "At least 19 people were killed. In one town, 10 people were killed.")
+    post = article("p", "Post", None, "At least 19 people were killed, and 10 people were killed by a landslide.")
+    other = article("o", "Other", None, "In all, 12 people were killed.")
+    pairs = [(a, article_figures(a)) for a in (wire, post)]
+    assert not any(g.conflict for g in group_figures(pairs))
+    # A total that no other article can match is still a conflict.
+    pairs.append((other, article_figures(other)))
+    assert any(g.conflict for g in group_figures(pairs))
