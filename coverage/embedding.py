@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MODEL_NAME",
     "STATIC_MODEL",
+    "CachedEmbedder",
     "Embedder",
     "EmbeddingCache",
     "HashingEmbedder",
@@ -411,6 +412,25 @@ def embed_unique(
     if not texts:
         return np.zeros((0, 0), dtype=np.float32), 0
     return np.stack([vectors[text] for text in texts]).astype(np.float32), len(todo)
+
+
+class CachedEmbedder:
+    """An embedder that reads and writes ``cache`` first, under the wrapped embedder's name.
+
+    Stages that embed a few texts of their own (the frame descriptions of :mod:`coverage.framing`) go through
+    it, so a warm run never loads the model.
+    """
+
+    def __init__(self, embedder: Embedder, cache: EmbeddingCache) -> None:
+        self.embedder = embedder
+        self.cache = cache
+
+    @property
+    def name(self) -> str:
+        return self.embedder.name
+
+    def encode(self, texts: Sequence[str], *, progress: ProgressCallback | None = None) -> np.ndarray:
+        return embed_unique(texts, self.embedder, cache=self.cache, progress=progress)[0]
 
 
 def make_embedder(settings: EmbeddingSettings) -> Embedder:

@@ -17,7 +17,7 @@ import numpy as np
 from coverage._models import Article, Comparison, Corpus, Event, EventEvidence, Fact, Unit
 from coverage.alignment import Aligner
 from coverage.cleaning import split_sentences
-from coverage.embedding import Embedder, EmbeddingCache, default_cache_dir, embed_unique, make_embedder
+from coverage.embedding import CachedEmbedder, Embedder, EmbeddingCache, default_cache_dir, embed_unique, make_embedder
 from coverage.events import EventClusterer
 from coverage.facts import build_facts, omission_context
 from coverage.figures import article_figures, group_figures
@@ -107,7 +107,12 @@ def compare(
             return embed_unique(texts, embedder, cache=cache, progress=report)[0]
 
         events = build_events(
-            corpus.articles, vectors, settings, embed_sentences=embed_sentences, embedder=embedder, progress=progress
+            corpus.articles,
+            vectors,
+            settings,
+            embed_sentences=embed_sentences,
+            embedder=CachedEmbedder(embedder, cache) if cache is not None else embedder,
+            progress=progress,
         )
     finally:
         if cache is not None:

@@ -153,3 +153,14 @@ def test_static_embedder_is_distilled_once_and_close_to_the_model(tmp_path: Path
     again = StaticEmbedder(folder=tmp_path)  # loads the stored model: same vectors, no second distillation
     assert np.array_equal(again.encode(texts), vectors)
     assert [p.name for p in tmp_path.iterdir()] == [embedder.model_path().name]
+
+
+def test_cached_embedder_computes_each_text_once_across_runs(tmp_path: Path) -> None:
+    from coverage.embedding import CachedEmbedder
+
+    inner = Counting()
+    first = CachedEmbedder(inner, EmbeddingCache(tmp_path)).encode(["frame description", "an example"])
+    again = CachedEmbedder(inner, EmbeddingCache(tmp_path)).encode(["frame description", "an example"])
+    assert inner.calls == [2]
+    assert np.array_equal(first, again)
+    assert CachedEmbedder(inner, EmbeddingCache(tmp_path)).name == inner.name
