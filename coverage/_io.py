@@ -1,7 +1,9 @@
-"""Atomic file writes and safe file names for everything the reports write."""
+"""Atomic file writes, safe file names, and the code fingerprint that cache keys carry."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import re
 import tempfile
@@ -34,3 +36,15 @@ def slugify(text: str, *, max_length: int = 60, fallback: str = "untitled") -> s
     if not slug or slug in _RESERVED:
         slug = fallback if not slug else f"{slug}-{fallback}"
     return slug
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of this package's source files: part of every cached result's key, so that a changed analysis
+    (an upgrade, a local edit) never serves results computed by the old code."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()

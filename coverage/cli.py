@@ -232,7 +232,16 @@ def compare(
             write_json(result, Path(json_file))
             console.print(f"JSON written to {json_file}", markup=False, style="dim")
     if markdown_dir is not None:
-        written = write_markdown(result, markdown_dir, plots=not no_plots, profiles=profiles)
+        from coverage.embedding import EmbeddingCache, default_cache_dir
+
+        cache = (
+            EmbeddingCache(settings.embedding.cache_dir or default_cache_dir()) if settings.embedding.cache else None
+        )
+        try:
+            written = write_markdown(result, markdown_dir, plots=not no_plots, profiles=profiles, cache=cache)
+        finally:
+            if cache is not None:
+                cache.close()
         _stderr().print(f"Markdown reports written to {markdown_dir}/ ({len(written)} files)", markup=False)
     if export_dir is not None:
         from coverage.exports import write_exports

@@ -20,6 +20,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -311,7 +312,9 @@ class EmbeddingCache:
     """Vectors on disk, keyed by model name and text hash, in one SQLite file per folder.
 
     SQLite gives atomic writes and safe sharing between concurrent runs; a row whose bytes do not match its
-    stored shape and checksum is treated as missing and recomputed.
+    stored shape and checksum is treated as missing and recomputed. The same file also keeps *blobs*: whole
+    analysis results (:func:`coverage.compare`) and rendered charts (:mod:`coverage.plots`), keyed by a hash of
+    their inputs and of the package's code, so running again on an unchanged folder recomputes nothing.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -324,23 +327,27 @@ class EmbeddingCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=60)
             try:
-                connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute(
-                    "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER, check_ TEXT, data BLOB)"
-                )
-                connection.commit()
+                self._create_tables(connection)
             except sqlite3.DatabaseError:
                 connection.close()
                 logger.warning("embedding cache %s is corrupt; starting a new one", self.path)
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{self.path}{suffix}").unlink(missing_ok=True)
                 connection = sqlite3.connect(self.path, timeout=60)
-                connection.execute(
-                    "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER, check_ TEXT, data BLOB)"
-                )
-                connection.commit()
+                self._create_tables(connection)
             self._connection = connection
         return self._connection
+
+    @staticmethod
+    def _create_tables(connection: sqlite3.Connection) -> None:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, dim INTEGER, check_ TEXT, data BLOB)"
+        )
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS blobs (key TEXT PRIMARY KEY, kind TEXT, check_ TEXT, data BLOB, used REAL)"
+        )
+        connection.commit()
 
     @staticmethod
     def key(model: str, text: str) -> str:
@@ -376,6 +383,38 @@ class EmbeddingCache:
                 connection.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)", rows)
         except (sqlite3.DatabaseError, OSError) as exc:
             logger.warning("cannot write the embedding cache (%s); results are not cached", exc)
+
+    def get_blob(self, key: str) -> bytes | None:
+        """The bytes stored under ``key`` (an analysis result, a chart), or ``None`` when absent or damaged."""
+        try:
+            row = self._connect().execute("SELECT check_, data FROM blobs WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            logger.warning("cache unreadable (%s); computing without it", exc)
+            return None
+        if row is None:
+            return None
+        check, data = row
+        if hashlib.blake2b(data, digest_size=8).hexdigest() != check:
+            logger.warning("cache entry %s is damaged; recomputing it", key[:12])
+            return None
+        return bytes(data)
+
+    def put_blob(self, key: str, kind: str, data: bytes, *, keep: int) -> None:
+        """Store ``data`` under ``key``; of the entries of ``kind``, only the ``keep`` most recently stored stay."""
+        check = hashlib.blake2b(data, digest_size=8).hexdigest()
+        try:
+            connection = self._connect()
+            with connection:
+                connection.execute(
+                    "INSERT OR REPLACE INTO blobs VALUES (?, ?, ?, ?, ?)", (key, kind, check, data, time.time())
+                )
+                connection.execute(
+                    "DELETE FROM blobs WHERE kind = ? AND key NOT IN "
+                    "(SELECT key FROM blobs WHERE kind = ? ORDER BY used DESC, key LIMIT ?)",
+                    (kind, kind, keep),
+                )
+        except (sqlite3.DatabaseError, OSError) as exc:
+            logger.warning("cannot write the cache (%s); results are not cached", exc)
 
     def close(self) -> None:
         if self._connection is not None:

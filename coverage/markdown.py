@@ -17,6 +17,7 @@ from coverage._io import slugify, write_atomic
 from coverage._models import Comparison, Event, ParagraphRef, Unit
 
 if TYPE_CHECKING:
+    from coverage.embedding import EmbeddingCache
     from coverage.outlets import OutletProfiles
 from coverage.facts import POSITION_MARKS, best_evidence
 
@@ -310,24 +311,33 @@ def write_markdown(
     plots: bool = True,
     profiles: OutletProfiles | None = None,
     max_plotted_events: int = MAX_PLOTTED_EVENTS,
+    cache: EmbeddingCache | None = None,
 ) -> list[Path]:
     """Write ``index.md`` and one file per event into ``folder``; returns the paths written.
 
     With ``plots``, the first ``max_plotted_events`` events with two or more outlets (events come with most
-    outlets first) also get a coverage heatmap and a figures chart (PNG) beside their report. With ``profiles``,
-    the index shows each event's coverage by political lean and country and the blind spots (events covered by
-    one side only).
+    outlets first) also get a coverage heatmap and a figures chart (PNG) beside their report; charts already in
+    ``cache`` are not drawn again. With ``profiles``, the index shows each event's coverage by political lean and
+    country and the blind spots (events covered by one side only).
     """
     folder = Path(folder)
     written: list[Path] = []
-    plotted = 0
+    charts: dict[tuple[str, str], bytes] = {}
+    if plots:
+        from coverage.plots import render_charts
+
+        plotted = [e for e in comparison.events if len(e.outlets) > 1][:max_plotted_events]
+        charts = render_charts(plotted, cache=cache)
     for event in comparison.events:
         images: list[Path] = []
-        if plots and len(event.outlets) > 1 and plotted < max_plotted_events:
-            plotted += 1
-            from coverage.plots import write_event_plots
+        if charts:
+            from coverage.plots import CHARTS, chart_path
 
-            images = write_event_plots(event, folder)
+            for chart in CHARTS:
+                if (event.id, chart) in charts:
+                    image = chart_path(folder, event, chart)
+                    write_atomic(image, charts[(event.id, chart)])
+                    images.append(image)
         path = folder / event_filename(event)
         write_atomic(path, render_event_markdown(event, images=[p.name for p in images]))
         written += [path, *images]

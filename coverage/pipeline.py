@@ -6,7 +6,9 @@ markdown and JSON writers take. Every stage is also usable on its own (see ``cov
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from coverage._io import code_fingerprint
 from coverage._models import Article, Comparison, Corpus, Event, EventEvidence, Fact, Unit
 from coverage.alignment import Aligner
 from coverage.cleaning import split_sentences
@@ -27,7 +30,7 @@ from coverage.quotes import extract_quotes, match_quotes
 from coverage.settings import Settings
 from coverage.syndication import find_copies
 
-__all__ = ["Stage", "compare", "embed_corpus", "lead_text"]
+__all__ = ["Stage", "compare", "embed_corpus", "lead_text", "result_key"]
 
 logger = logging.getLogger(__name__)
 
@@ -97,27 +100,79 @@ def compare(
     if settings.embedding.cache:
         cache = EmbeddingCache(settings.embedding.cache_dir or default_cache_dir())
     try:
-        vectors = embed_corpus(corpus.articles, embedder, cache=cache, progress=progress)
-
-        def embed_sentences(texts: list[str]) -> np.ndarray:
-            def report(done: int, total: int) -> None:
-                if progress is not None:
-                    progress("Embedding sentences", done, total)
-
-            return embed_unique(texts, embedder, cache=cache, progress=report)[0]
-
-        events = build_events(
-            corpus.articles,
-            vectors,
-            settings,
-            embed_sentences=embed_sentences,
-            embedder=CachedEmbedder(embedder, cache) if cache is not None else embedder,
-            progress=progress,
-        )
+        key = result_key(corpus, settings, embedder.name)
+        events = _cached_events(cache, key) if cache is not None else None
+        if events is None:
+            events = _analyse(corpus, settings, embedder, cache, progress)
+            if cache is not None:
+                cache.put_blob(key, "result", pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL), keep=KEEP_RESULTS)
     finally:
         if cache is not None:
             cache.close()
     return Comparison(corpus=corpus, events=tuple(events), model=embedder.name)
+
+
+KEEP_RESULTS = 8
+"""Analysis results kept in the cache (the most recent ones); each is a few MB for a 1,000-article folder."""
+
+
+def result_key(corpus: Corpus, settings: Settings, model: str) -> str:
+    """The cache key of an analysis: the package's code, the model's name, every setting that can change the result
+    and every article as read (so an edited, added or removed file, or a new version, is a different key)."""
+    digest = hashlib.sha256()
+    relevant = replace(settings, embedding=replace(settings.embedding, cache=True, cache_dir=None))
+    for part in (code_fingerprint(), model, repr(relevant)):
+        digest.update(part.encode("utf-8") + b"\0")
+    for article in corpus.articles:
+        digest.update(repr(article).encode("utf-8") + b"\0")
+    return "result:" + digest.hexdigest()
+
+
+def _cached_events(cache: EmbeddingCache, key: str) -> list[Event] | None:
+    """The events stored under ``key`` by an earlier run, or ``None``.
+
+    The cache is a file in the user's own cache folder, written by this package; an entry that does not
+    unpickle into events (damaged, or written by other code) is ignored and recomputed.
+    """
+    data = cache.get_blob(key)
+    if data is None:
+        return None
+    try:
+        # Our own cache file, keyed by a hash of the inputs and the code; not a file from elsewhere.
+        events = pickle.loads(data)
+    except Exception as exc:  # any failure to read back just means recomputing
+        logger.warning("cached analysis unreadable (%s); recomputing it", exc)
+        return None
+    if not isinstance(events, list) or not all(isinstance(e, Event) for e in events):
+        logger.warning("cached analysis has an unexpected form; recomputing it")
+        return None
+    return events
+
+
+def _analyse(
+    corpus: Corpus,
+    settings: Settings,
+    embedder: Embedder,
+    cache: EmbeddingCache | None,
+    progress: Stage | None,
+) -> list[Event]:
+    vectors = embed_corpus(corpus.articles, embedder, cache=cache, progress=progress)
+
+    def embed_sentences(texts: list[str]) -> np.ndarray:
+        def report(done: int, total: int) -> None:
+            if progress is not None:
+                progress("Embedding sentences", done, total)
+
+        return embed_unique(texts, embedder, cache=cache, progress=report)[0]
+
+    return build_events(
+        corpus.articles,
+        vectors,
+        settings,
+        embed_sentences=embed_sentences,
+        embedder=CachedEmbedder(embedder, cache) if cache is not None else embedder,
+        progress=progress,
+    )
 
 
 def build_events(

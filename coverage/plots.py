@@ -8,19 +8,23 @@ fast. Output is deterministic: a fixed size (:data:`FIGSIZE` inches at :data:`DP
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
+import os
 import textwrap
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from coverage._io import slugify, write_atomic
+from coverage._io import code_fingerprint, slugify, write_atomic
 from coverage._models import Event
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from coverage.embedding import EmbeddingCache
     from coverage.figures import FigureGroup
 
 __all__ = [
@@ -28,8 +32,11 @@ __all__ = [
     "FIGSIZE",
     "MAX_GROUPS",
     "MAX_ROWS",
+    "chart_key",
+    "chart_path",
     "coverage_heatmap",
     "figures_chart",
+    "render_charts",
     "write_event_plots",
 ]
 
@@ -61,27 +68,36 @@ def _figure() -> Figure:
     return Figure(figsize=FIGSIZE, dpi=DPI)
 
 
-def _save(figure: Figure, path: Path) -> None:
+def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
-    write_atomic(Path(path), buffer.getvalue())
+    return buffer.getvalue()
 
 
 def _label(text: str, width: int = LABEL_WIDTH) -> str:
     return textwrap.shorten(" ".join(text.split()), width=width, placeholder="…")
 
 
+def _heatmap_rows(event: Event) -> tuple[list[tuple[str, tuple[str, ...]]], str]:
+    if event.facts:
+        return [(f"{f.id}  {f.text}", f.outlets) for f in event.facts], "facts"
+    return [(f"{u.id}  {u.text}", u.outlets) for u in event.units], "units"
+
+
 def coverage_heatmap(event: Event, path: Path) -> bool:
     """Draw which outlets carry (filled) or omit (blank) each fact of ``event`` — or each unit when the event
     has no facts — and write it as a PNG to ``path``. Returns ``False`` (writing nothing) when there is nothing
     to show: no facts and no units."""
-    rows: list[tuple[str, tuple[str, ...]]]
-    if event.facts:
-        rows, what = [(f"{f.id}  {f.text}", f.outlets) for f in event.facts], "facts"
-    else:
-        rows, what = [(f"{u.id}  {u.text}", u.outlets) for u in event.units], "units"
+    data = _heatmap_png(event)
+    if data is not None:
+        write_atomic(Path(path), data)
+    return data is not None
+
+
+def _heatmap_png(event: Event) -> bytes | None:
+    rows, what = _heatmap_rows(event)
     if not rows:
-        return False
+        return None
     outlets = list(event.outlets)
     shown = rows[:MAX_ROWS]
     matrix = [[1.0 if outlet in carried else 0.0 for outlet in outlets] for _, carried in shown]
@@ -102,8 +118,7 @@ def coverage_heatmap(event: Event, path: Path) -> bool:
     more = f" (first {len(shown)} of {len(rows)})" if len(rows) > len(shown) else ""
     title = f"{event.id}: {_label(event.title, 90)}\n{what.capitalize()} each outlet carries (green) or omits{more}"
     figure.suptitle(title, fontsize=10, x=0.01, y=0.985, ha="left", va="top")
-    _save(figure, path)
-    return True
+    return _png(figure)
 
 
 def _chart_groups(event: Event) -> list[FigureGroup]:
@@ -147,9 +162,16 @@ def figures_chart(event: Event, path: Path) -> bool:
     """Draw every figure group of ``event`` that two or more outlets mention: each mention's value (dot) and the
     interval its qualifier allows (bar; an arrow where it is unbounded), conflicting groups in red. Writes a PNG
     to ``path``; returns ``False`` (writing nothing) when no group has two outlets."""
+    data = _figures_png(event)
+    if data is not None:
+        write_atomic(Path(path), data)
+    return data is not None
+
+
+def _figures_png(event: Event) -> bytes | None:
     groups = _chart_groups(event)
     if not groups:
-        return False
+        return None
     shown = groups[:MAX_GROUPS]
     figure = _figure()
     columns = 1 if len(shown) == 1 else 2
@@ -163,18 +185,98 @@ def figures_chart(event: Event, path: Path) -> bool:
     more = f" (first {len(shown)} of {len(groups)})" if len(groups) > len(shown) else ""
     figure.suptitle(f"{event.id}: figures reported by two or more outlets{more}", fontsize=11, x=0.01, ha="left")
     figure.subplots_adjust(left=0.22, right=0.98, top=0.9, bottom=0.06, wspace=0.75, hspace=0.5)
-    _save(figure, path)
-    return True
+    return _png(figure)
 
 
-def write_event_plots(event: Event, folder: Path) -> list[Path]:
+CHARTS: dict[str, Callable[[Event], bytes | None]] = {"coverage": _heatmap_png, "figures": _figures_png}
+"""The charts of an event, by file-name suffix: each returns PNG bytes, or ``None`` when it has nothing to show."""
+KEEP_CHARTS = 400
+"""Rendered charts kept in the cache (the most recent)."""
+PARALLEL_FROM = 12
+"""Charts are drawn in worker processes (one per CPU, at most 4) when at least this many must be drawn: drawing
+costs about 0.25 s a chart here, a worker about 1 s to start."""
+
+
+def _chart_inputs(event: Event, chart: str) -> object:
+    """Everything chart ``chart`` of ``event`` draws from: the key of its cache entry."""
+    if chart == "coverage":
+        return (event.id, event.title, event.outlets, _heatmap_rows(event))
+    return (event.id, _chart_groups(event)[:MAX_GROUPS], len(_chart_groups(event)))
+
+
+def chart_key(event: Event, chart: str) -> str:
+    """The cache key of one chart: what it draws, the package's code and matplotlib's version."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    for part in (code_fingerprint(), version("matplotlib"), chart, repr(_chart_inputs(event, chart))):
+        digest.update(part.encode("utf-8") + b"\0")
+    return "chart:" + digest.hexdigest()
+
+
+def _draw(event: Event, chart: str) -> bytes | None:
+    return CHARTS[chart](event)
+
+
+def _workers() -> int:
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(4, cpus))
+
+
+def render_charts(
+    events: Sequence[Event],
+    *,
+    cache: EmbeddingCache | None = None,
+    parallel_from: int = PARALLEL_FROM,
+) -> dict[tuple[str, str], bytes]:
+    """PNG bytes of every chart of ``events`` that has something to show, by (event id, chart name).
+
+    Charts found in ``cache`` (same inputs, same code) are not drawn again; the others are drawn, in worker
+    processes when there are ``parallel_from`` or more and more than one CPU, and stored. The bytes do not
+    depend on where they were drawn.
+    """
+    jobs = [(event, chart) for event in events for chart in CHARTS]
+    keys = {(e.id, c): chart_key(e, c) for e, c in jobs} if cache is not None else {}
+    found: dict[tuple[str, str], bytes | None] = {}
+    if cache is not None:
+        for job, key in keys.items():
+            data = cache.get_blob(key)
+            if data is not None:
+                found[job] = data
+    todo = [(e, c) for e, c in jobs if (e.id, c) not in found]
+    workers = _workers()
+    if len(todo) >= parallel_from and workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # "spawn": a fork of a process holding torch's threads may deadlock; a fresh interpreter cannot.
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            drawn = list(pool.map(_draw, [e for e, _ in todo], [c for _, c in todo]))
+    else:
+        drawn = [_draw(e, c) for e, c in todo]
+    for (event, chart), data in zip(todo, drawn, strict=True):
+        found[(event.id, chart)] = data
+        if cache is not None and data is not None:
+            cache.put_blob(keys[(event.id, chart)], "chart", data, keep=KEEP_CHARTS)
+    return {job: data for job, data in found.items() if data is not None}
+
+
+def chart_path(folder: Path, event: Event, chart: str) -> Path:
+    """Where chart ``chart`` of ``event`` is written: ``<folder>/<event id>-<chart>.png``."""
+    return Path(folder) / f"{slugify(event.id, fallback='event')}-{chart}.png"
+
+
+def write_event_plots(event: Event, folder: Path, *, cache: EmbeddingCache | None = None) -> list[Path]:
     """Write the charts of ``event`` that have something to show into ``folder``:
     ``<event id>-coverage.png`` and ``<event id>-figures.png``. Returns the paths written."""
-    folder = Path(folder)
-    stem = slugify(event.id, fallback="event")
+    charts = render_charts([event], cache=cache)
     written = []
-    for name, draw in (("coverage", coverage_heatmap), ("figures", figures_chart)):
-        path = folder / f"{stem}-{name}.png"
-        if draw(event, path):
+    for chart in CHARTS:
+        if (event.id, chart) in charts:
+            path = chart_path(folder, event, chart)
+            write_atomic(path, charts[(event.id, chart)])
             written.append(path)
     return written
