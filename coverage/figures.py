@@ -407,6 +407,12 @@ _TIME_AFTER = re.compile(r"\s?(?:[ap]\.?\s?m\b\.?|o['’]clock\b|gmt\b|utc\b|hrs
 _AGE_AFTER = re.compile(r"\s?-?\s?(?:years?|yrs?|months?|weeks?|days?)[\s-]*old\b", re.IGNORECASE)
 
 _TOKEN = re.compile(r"(?P<num>(?<![\w.])\.\d+|\d+(?:[.,]\d+)*)|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)?)|(?P<sym>\S)")
+# Every number phrase has a core (see _match_core): a digit, or one of these words. A sentence with neither holds no
+# figure, and is not tokenised at all (most sentences of a news article).
+_NUMBER_WORDS = (
+    set(_UNITS) | set(_TEENS) | set(_TENS) | set(_SCALES) | set(_VAGUE) | set(_VAGUE_OF) | set(_FRACTIONS)
+) | {"hundred", "dozen"}
+_MAY_HOLD_FIGURE = re.compile(r"\d|\b(?:" + "|".join(sorted(_NUMBER_WORDS)) + r")\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _EURO_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?")
 _DECIMAL_POINT = re.compile(r"\d+\.\d+")
@@ -526,6 +532,8 @@ def extract_figures(text: str, settings: FigureSettings | None = None, *, paragr
     settings = settings or FigureSettings()
     mentions: list[FigureMention] = []
     for start, end in sentence_spans(text):
+        if not _MAY_HOLD_FIGURE.search(text, start, end):
+            continue
         toks = _tokenize(text[start:end], start)
         phrases = _find_phrases(text, toks, settings)
         mentions.extend(_read_sentence(text, text[start:end], toks, phrases, settings, paragraph))
