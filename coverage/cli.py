@@ -159,6 +159,13 @@ def cli() -> None:
 @click.option("--top", type=click.IntRange(min=1), default=12, show_default=True, help="Bound on long lists.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and the events overview.")
 @click.option(
+    "--max-events",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Events shown in detail in the terminal (most outlets first; 0: all). Reports have every event.",
+)
+@click.option(
     "--export",
     "export_dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -181,6 +188,7 @@ def compare(
     outlet: str | None,
     top: int,
     quiet: bool,
+    max_events: int,
     export_dir: Path | None,
     outlets_file: Path | None,
     no_plots: bool,
@@ -223,7 +231,7 @@ def compare(
         click.echo(to_json(result), nl=False)
     else:
         console = Console(highlight=False)
-        options = ReportOptions(top=top, event=event_id, outlet=outlet, quiet=quiet)
+        options = ReportOptions(top=top, event=event_id, outlet=outlet, quiet=quiet, max_events=max_events or None)
         for renderable in render_comparison(result, options):
             console.print(renderable)
         if profiles is not None:

@@ -30,13 +30,15 @@ __all__ = ["ReportOptions", "render_alignment", "render_comparison", "render_eve
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """What the terminal report shows. ``top`` bounds long lists; ``event`` and ``outlet`` filter."""
+    """What the terminal report shows. ``top`` bounds long lists; ``event`` and ``outlet`` filter;
+    ``max_events`` bounds how many events are shown in detail (the overview lists them all; ``None``: no bound)."""
 
     top: int = 12
     event: str | None = None
     outlet: str | None = None
     quiet: bool = False
     excerpt: int = 90
+    max_events: int | None = 20
 
 
 def shorten(text: str, width: int) -> str:
@@ -85,14 +87,22 @@ def render_comparison(comparison: Comparison, options: ReportOptions | None = No
     if options.quiet:
         yield from _skipped(comparison, options)
         return
-    for event in comparison.events:
-        if options.event is not None and event.id != options.event:
-            continue
-        if options.event is None and len(event.outlets) < 2:
-            continue
-        if options.outlet is not None and options.outlet not in event.outlets:
-            continue
+    detailed = [
+        event
+        for event in comparison.events
+        if (event.id == options.event if options.event is not None else len(event.outlets) >= 2)
+        and (options.outlet is None or options.outlet in event.outlets)
+    ]
+    shown = detailed if options.max_events is None else detailed[: options.max_events]
+    for event in shown:
         yield from render_event(event, options)
+    if len(detailed) > len(shown):
+        yield Text(
+            f"{len(detailed) - len(shown)} more events with two or more outlets are in the overview but not shown "
+            f"in detail here ({shown[-1].id if shown else 'none'} is the last shown): use --event ID, --max-events "
+            "0 for all, or the --markdown and --json reports, which have every event.",
+            style="yellow",
+        )
     yield from _skipped(comparison, options)
 
 

@@ -138,3 +138,21 @@ def test_overview_fits_80_columns(comparison) -> None:
     for renderable in render_comparison(comparison):
         console.print(renderable)
     assert max(len(line) for line in stream.getvalue().splitlines()) <= 80
+
+
+def test_terminal_details_at_most_max_events_and_says_so(comparison) -> None:
+    from dataclasses import replace
+
+    event = comparison.events[0]
+    assert len(event.outlets) >= 2
+    many = replace(comparison, events=tuple(replace(event, id=f"E{n}") for n in range(1, 4)))
+    limited = render_text(many, max_events=2)
+    assert limited.count("Coverage matrix") == render_text(comparison).count("Coverage matrix") * 2
+    flat = " ".join(limited.split())
+    assert "1 more events with two or more outlets" in flat and "(E2 is the last shown)" in flat
+    everything = render_text(many, max_events=None)
+    assert everything.count("Coverage matrix") == 3 * render_text(comparison).count("Coverage matrix")
+    assert "more events with two or more outlets" not in everything
+    assert render_text(many, event="E3", max_events=1).count("Coverage matrix") == render_text(comparison).count(
+        "Coverage matrix"
+    )

@@ -44,21 +44,31 @@ def folder(write) -> Path:  # type: ignore[no-untyped-def]
     )
 
 
+def count_analyses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make pipeline.build_events (the analysis a cache hit skips) record each call."""
+    calls: list[int] = []
+    original = pipeline.build_events
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "build_events", counted)
+    return calls
+
+
 def settings_in(cache: Path) -> Settings:
     return Settings().replace(embedding={"cache_dir": cache}, events={"threshold": 0.05})
 
 
-def test_second_run_reuses_the_analysis_and_gives_the_same_result(folder: Path, tmp_path: Path) -> None:
+def test_second_run_reuses_the_analysis_and_gives_the_same_result(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = settings_in(tmp_path / "cache")
     first_embedder, second_embedder = Counting(), Counting()
     first = compare(folder, settings, embedder=first_embedder)
-    calls = []
-    original = pipeline.build_events
-    pipeline.build_events = lambda *a, **k: calls.append(1) or original(*a, **k)  # type: ignore[assignment]
-    try:
-        second = compare(folder, settings, embedder=second_embedder)
-    finally:
-        pipeline.build_events = original
+    calls = count_analyses(monkeypatch)
+    second = compare(folder, settings, embedder=second_embedder)
     assert first_embedder.texts > 0
     assert second_embedder.texts == 0 and calls == []
     assert to_json(first) == to_json(second)
@@ -88,7 +98,9 @@ def test_an_edited_file_a_setting_or_the_code_is_a_new_analysis(
     assert to_json(first) != to_json(second)
 
 
-def test_a_damaged_or_foreign_cached_analysis_is_recomputed(folder: Path, tmp_path: Path) -> None:
+def test_a_damaged_or_foreign_cached_analysis_is_recomputed(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = settings_in(tmp_path / "cache")
     expected = to_json(compare(folder, settings, embedder=Counting()))
     for damage in ("UPDATE blobs SET data = substr(data, 1, 10) WHERE kind = 'result'", None):
@@ -102,13 +114,9 @@ def test_a_damaged_or_foreign_cached_analysis_is_recomputed(folder: Path, tmp_pa
                 data = pickle.dumps({"not": "events"})
                 check = hashlib.blake2b(data, digest_size=8).hexdigest()
                 db.execute("UPDATE blobs SET data = ?, check_ = ? WHERE kind = 'result'", (data, check))
-        calls = []
-        original = pipeline.build_events
-        pipeline.build_events = lambda *a, **k: calls.append(1) or original(*a, **k)  # type: ignore[assignment]
-        try:
+        with monkeypatch.context() as patch:
+            calls = count_analyses(patch)
             again = compare(folder, settings, embedder=Counting())
-        finally:
-            pipeline.build_events = original
         assert calls == [1]
         assert to_json(again) == expected
 
