@@ -259,7 +259,7 @@ def run_worker(args: argparse.Namespace) -> dict[str, Any]:
         from coverage.embedding import EmbeddingCache
         from coverage.evaluate import evaluate_clustering, load_labels
         from coverage.ingest import load_corpus
-        from coverage.jsonio import to_json
+        from coverage.jsonio import write_json
         from coverage.markdown import write_markdown
         from coverage.settings import Settings
 
@@ -301,8 +301,8 @@ def run_worker(args: argparse.Namespace) -> dict[str, Any]:
 
     report("report_terminal", lambda: Console(file=StringIO(), width=100, color_system=None).print(comparison))
     with tempfile.TemporaryDirectory() as out:
-        report("report_markdown", lambda: write_markdown(comparison, Path(out), cache=cache))
-    report("report_json", lambda: to_json(comparison))
+        report("report_markdown", lambda: write_markdown(comparison, Path(out) / "md", cache=cache))
+        report("report_json", lambda: write_json(comparison, Path(out) / "result.json"))
     cache.close()
     seconds = dict(timers.seconds)
     seconds["align_other"] = seconds.get("build_events", 0.0) - sum(

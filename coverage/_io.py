@@ -8,20 +8,29 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename: never half a file."""
+def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
+    """Write ``data`` (text, bytes, or text in pieces) to ``path`` through a temporary file in the same folder and a
+    rename: never half a file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces: Iterable[bytes]
+    if isinstance(data, bytes):
+        pieces = (data,)
+    elif isinstance(data, str):
+        pieces = (data.encode("utf-8"),)
+    else:
+        pieces = (piece.encode("utf-8") for piece in data)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            for piece in pieces:
+                stream.write(piece)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

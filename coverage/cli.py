@@ -206,7 +206,7 @@ def compare(
 
     from coverage._errors import InputError
     from coverage._models import Corpus
-    from coverage.jsonio import to_json, write_json
+    from coverage.jsonio import iter_json, write_json
     from coverage.markdown import write_markdown
     from coverage.pipeline import compare as run_compare
     from coverage.terminal import ReportOptions, render_comparison, render_profiles
@@ -228,7 +228,8 @@ def compare(
     if event_id is not None and event_id not in {e.id for e in result.events}:
         raise click.BadParameter(f"no event {event_id!r}; events are E1..E{len(result.events)}", param_hint="--event")
     if json_file == "-":
-        click.echo(to_json(result), nl=False)
+        for piece in iter_json(result):
+            click.echo(piece, nl=False)
     else:
         console = Console(highlight=False)
         options = ReportOptions(top=top, event=event_id, outlet=outlet, quiet=quiet, max_events=max_events or None)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from coverage._io import write_atomic
 from coverage._models import Comparison, Event, ParagraphRef
 
-__all__ = ["SCHEMA_VERSION", "to_dict", "to_json", "write_json"]
+__all__ = ["SCHEMA_VERSION", "iter_json", "to_dict", "to_json", "write_json"]
 
 SCHEMA_VERSION = 1
 
@@ -127,7 +128,7 @@ def _event(event: Event) -> dict[str, Any]:
     }
 
 
-def to_dict(comparison: Comparison) -> dict[str, Any]:
+def _head(comparison: Comparison) -> dict[str, Any]:
     corpus = comparison.corpus
     return {
         "schema_version": SCHEMA_VERSION,
@@ -138,13 +139,31 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             "skipped": [{"path": s.path, "reason": s.message, "code": s.reason.name.lower()} for s in corpus.skipped],
         },
         "outlets": list(corpus.outlets),
-        "events": [_event(e) for e in comparison.events],
     }
 
 
+def to_dict(comparison: Comparison) -> dict[str, Any]:
+    return {**_head(comparison), "events": [_event(e) for e in comparison.events]}
+
+
+def iter_json(comparison: Comparison) -> Iterator[str]:
+    """The JSON document in pieces, one event at a time: the same text as :func:`to_json`, without ever holding
+    the whole document (on 10,000 articles the document is about 300 MB, and building it at once costs 2 GB)."""
+    head = json.dumps(_head(comparison), ensure_ascii=False, indent=2)
+    if not comparison.events:
+        yield head[: -len("\n}")] + ',\n  "events": []\n}\n'
+        return
+    yield head[: -len("\n}")] + ',\n  "events": [\n'
+    for index, event in enumerate(comparison.events):
+        text = json.dumps(_event(event), ensure_ascii=False, indent=2)
+        yield ("" if index == 0 else ",\n") + "    " + text.replace("\n", "\n    ")
+    yield "\n  ]\n}\n"
+
+
 def to_json(comparison: Comparison) -> str:
-    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(comparison))
 
 
 def write_json(comparison: Comparison, path: Path) -> None:
-    write_atomic(Path(path), to_json(comparison))
+    """Write the JSON document to ``path`` (atomically, one event at a time)."""
+    write_atomic(Path(path), iter_json(comparison))

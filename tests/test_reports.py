@@ -156,3 +156,16 @@ def test_terminal_details_at_most_max_events_and_says_so(comparison) -> None:
     assert render_text(many, event="E3", max_events=1).count("Coverage matrix") == render_text(comparison).count(
         "Coverage matrix"
     )
+
+
+def test_json_written_in_pieces_is_the_whole_document(comparison, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from coverage.jsonio import iter_json, to_dict, write_json
+
+    for result in (comparison, replace(comparison, events=()), replace(comparison, events=comparison.events * 3)):
+        whole = json.dumps(to_dict(result), ensure_ascii=False, indent=2) + "\n"
+        assert "".join(iter_json(result)) == whole
+        write_json(result, tmp_path / "out.json")
+        assert (tmp_path / "out.json").read_text(encoding="utf-8") == whole
+    assert len(list(iter_json(comparison))) == len(comparison.events) + 2
