@@ -10,9 +10,17 @@ Distinctive terms
     A term is distinctive when its z-score is at least ``min_z``; with little text nothing is, and the outlet's
     ``significant`` flag says so instead of listing noise.
 Labels
-    On sentence pairs aligned across outlets, a token-level diff (``difflib``) keeps the substitutions of 1-3
-    tokens whose surrounding context agrees ("protesters" vs "rioters"). Spans substituted for each other are
-    one referent group (connected components); a group is named after its most frequent span.
+    The names outlets give one referent. Mentions are read from every sentence without a tagger: capitalised name
+    spans ("Kim Jong Un", "Department of Justice") and descriptions, runs of content words ending in a noun-like
+    head ("the migrant caravan", "illegal aliens"); which words are noun- or verb-like is learnt from the event's
+    own text (a word that ends a phrase opened by "the" is a noun; one after "he" or "will", or right before "the",
+    is a verb). Labels (distinct lower-cased mentions) are joined into referents by inflection, name aliases
+    ("trump" / "donald trump", "dnc" / "democratic national committee"), titles and appositions ("President
+    Trump" makes "the president" a name for Trump), token substitutions in aligned sentence pairs
+    ("security forces opened fire on protesters" / "on rioters"), one head word, and mentions left unmatched in
+    aligned sentence pairs that two outlets word differently, paired by embedding similarity when the outlets use
+    one word and not the other. Incompatible names ("north korea", "south korea") are never joined. A group is
+    reported where outlets differ in the head words they use; it is named after its most frequent name.
 Frames
     The 15 generic policy frames of the Media Frames Corpus (Boydstun et al. 2014). A paragraph gets the frame
     whose prototype (mean embedding of a written description and example sentences) is nearest, or ``other``
@@ -22,16 +30,18 @@ Attribution and certainty
 Headlines
     Each outlet's titles, side by side.
 
-Deterministic. The embedder is only used for the frame prototypes, cached per embedder name.
+Deterministic. The embedder is used for the frame prototypes (cached per embedder name) and for the labels' own
+embeddings (through the embedder's cache, when it has one).
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,10 +118,10 @@ class OutletFraming:
 
 @dataclass(frozen=True)
 class LabelGroup:
-    """Names given to one referent across outlets, found as substitutions in aligned sentences.
+    """Names given to one referent across outlets (see :func:`find_labels`).
 
-    ``by_outlet``: the spans each outlet uses, most frequent first; ``counts``: how often each.
-    ``examples``: up to three aligned sentence pairs (sentence a, sentence b) showing a substitution.
+    ``by_outlet``: the labels each outlet uses, most frequent first; ``counts``: how often each.
+    ``examples``: up to three aligned sentence pairs (sentence a, sentence b) where one label stands for another.
     """
 
     referent: str
@@ -175,6 +185,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")
 _CHUNK = re.compile(r"[.,;:!?()\[\]\"“”«»—–]|\s-\s")
 
 
+@functools.cache
 def _stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -254,10 +265,240 @@ def distinctive_terms(
 # Labels
 
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
+_CASED_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr)\.|\w+(?:['’\-]\w+)*|[^\w\s]"
+)
+_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
+)
+_VERB_CUES = frozenset(
+    {
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "who",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+        "didn't",
+        "doesn't",
+        "won't",
+        "wouldn't",
+        "also",
+    }
+)
+_FUNCTION_WORDS = frozenset(
+    {
+        "just",
+        "only",
+        "even",
+        "still",
+        "already",
+        "now",
+        "ago",
+        "yet",
+        "ever",
+        "also",
+        "too",
+        "very",
+        "much",
+        "many",
+        "more",
+        "most",
+        "less",
+        "least",
+        "such",
+        "own",
+        "same",
+        "other",
+        "another",
+        "like",
+        "unlike",
+        "including",
+        "near",
+        "later",
+        "earlier",
+        "soon",
+        "again",
+        "instead",
+        "recently",
+        "finally",
+        "despite",
+        "amid",
+        "amidst",
+        "inside",
+        "outside",
+        "regarding",
+        "concerning",
+        "versus",
+        "via",
+        "per",
+        "plus",
+        "onto",
+        "toward",
+        "towards",
+    }
+)
+"""Words outside sklearn's stop list that never start or end a mention."""
+_IRREGULAR_VERBS = frozenset(
+    [
+        "am",
+        "are",
+        "be",
+        "been",
+        "began",
+        "begun",
+        "bought",
+        "brought",
+        "built",
+        "came",
+        "caught",
+        "chose",
+        "chosen",
+        "did",
+        "does",
+        "doing",
+        "done",
+        "drew",
+        "driven",
+        "drove",
+        "fell",
+        "felt",
+        "flew",
+        "forgot",
+        "found",
+        "fought",
+        "gave",
+        "get",
+        "gets",
+        "given",
+        "goes",
+        "going",
+        "gone",
+        "got",
+        "gotten",
+        "grew",
+        "had",
+        "has",
+        "held",
+        "hid",
+        "hit",
+        "kept",
+        "knew",
+        "known",
+        "led",
+        "left",
+        "lost",
+        "made",
+        "meant",
+        "met",
+        "paid",
+        "put",
+        "ran",
+        "read",
+        "rose",
+        "said",
+        "saw",
+        "seen",
+        "sent",
+        "set",
+        "shot",
+        "shown",
+        "sold",
+        "sought",
+        "spoke",
+        "spoken",
+        "stood",
+        "struck",
+        "swore",
+        "taken",
+        "taught",
+        "thought",
+        "threw",
+        "told",
+        "took",
+        "understood",
+        "went",
+        "won",
+        "wore",
+        "wrote",
+        "written",
+    ]
+)
+"""Irregular verb forms, which no suffix gives away."""
+_GENERATIONS = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"})
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "seems", "seemed", "remains", "remained"})
+"""A word right after one of these is an adjective ("is *open*") unless seen as a noun too."""
+_OBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+"""Words that open an object: a word right before one is verb-like ("dispatched the")."""
+_CALENDAR = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "decade",
+        "decades",
+    }
+)
+"""Days, months and units of time: not what anyone is called."""
+_NAME_JOINERS = frozenset({"of", "de", "del", "al", "bin", "von", "van", "la", "le", "du"})
 
 
 def _tokens(sentence: str) -> list[str]:
-    return [t.lower() for t in _TOKEN.findall(sentence)]
+    return [t.lower() for t in _TOKEN.findall(_SPACED_HYPHEN.sub("-", sentence))]
+
+
+def _cased_tokens(sentence: str) -> list[str]:
+    return _CASED_TOKEN.findall(_SPACED_HYPHEN.sub("-", sentence))
 
 
 def _substitutions(a: list[str], b: list[str], settings: FramingSettings) -> list[tuple[str, str]]:
@@ -294,7 +535,18 @@ def _stem(token: str) -> str:
     return token
 
 
-def _variant(x: list[str], y: list[str]) -> bool:
+def _singular(word: str) -> str:
+    """``word`` without a plural ending: ``countries`` -> ``country``, ``taxes`` -> ``tax``, ``talks`` -> ``talk``."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def _variant(x: Sequence[str], y: Sequence[str]) -> bool:
     """Two spans that differ only in inflection or an article (``lawyer``/``lawyers``, ``korea's``/``korean``,
     ``a request``/``requests``): a change of form, not of label."""
     stop = _stop_words()
@@ -308,8 +560,353 @@ def _content(span: list[str], stop: frozenset[str]) -> bool:
     return any(t not in stop and any(ch.isalpha() for ch in t) for t in span)
 
 
-def _by_count(counts: Counter[str]) -> tuple[str, ...]:
+def _by_count(counts: Mapping[str, int]) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda s: (-counts[s], s)))
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """One mention: where it is (text, sentence), its label (lower-cased words) and whether it is a name."""
+
+    text: int
+    sentence: int
+    label: str
+    name: bool
+
+
+@dataclass
+class _Label:
+    """What is known of one label (a distinct mention string) in the event."""
+
+    label: str
+    name: bool
+    words: tuple[str, ...]
+    core: frozenset[str]
+    core_words: tuple[str, ...]
+    organisation: bool
+    head: str
+    modifiers: frozenset[str]
+    counts: Counter[str]
+
+
+class _Lexicon:
+    """Word classes learnt from the event's own text, no tagger: a word that ends a short phrase opened by a
+    determiner ("the migrant *caravan*") is noun-like, one seen after a pronoun or modal verb-like; a capitalised
+    word never written in lower case is part of a name."""
+
+    def __init__(self, sentences: Iterable[list[str]]) -> None:
+        self.noun: Counter[str] = Counter()  # by stem
+        self.verb: Counter[str] = Counter()
+        self.lower: set[str] = set()
+        self.capital: set[str] = set()
+        self.adjective: Counter[str] = Counter()
+        stop = _stop_words()
+        for tokens in sentences:
+            lowered = [t.lower() for t in tokens]
+            for k, token in enumerate(tokens):
+                if k > 0 and token[:1].islower():
+                    self.lower.add(lowered[k])
+                if k > 0 and token[:1].isupper():
+                    self.capital.add(lowered[k])
+                if k > 0 and lowered[k - 1] in _COPULAS:
+                    self.adjective[lowered[k]] += 1
+                if (
+                    (k > 0 and lowered[k - 1] in _VERB_CUES)
+                    or (k + 1 < len(tokens) and lowered[k + 1] in _OBJECTS)
+                    or (k > 0 and lowered[k - 1] == "to" and token.islower() and not token.endswith("s"))
+                ):
+                    self.verb[lowered[k]] += 1
+                if lowered[k] in _DETERMINERS:
+                    end = k + 1
+                    while end < len(tokens) and end - k <= 4 and _open_word(lowered[end], stop):
+                        end += 1
+                    if k + 1 < end and (end == len(tokens) or not _open_word(lowered[end], stop)):
+                        last = end - 1
+                        if last > k + 1 and lowered[last].endswith(("ed", "ing")):
+                            last -= 1  # "the questions *obtained* by": a participle after the head
+                        self.noun[_stem(lowered[last])] += 1
+        attribution = {form for forms in ATTRIBUTION.values() for form in forms if " " not in form}
+        self.verbs = attribution | _IRREGULAR_VERBS | {w for w in self.verb if self.verb[w] > self.noun[_stem(w)]}
+
+    def verb_like(self, word: str) -> bool:
+        return word in self.verbs or (word.endswith("ly") and not self.noun[_stem(word)])
+
+    def participle(self, word: str) -> bool:
+        return word.endswith(("ed", "ing")) and not self.noun[_stem(word)]
+
+    def title_like(self, word: str) -> bool:
+        """A word also written in lower case as a noun: a title or common noun inside a capitalised run."""
+        return word in self.lower and bool(self.noun[_stem(word)])
+
+    def noun_like(self, word: str, plain: bool = True) -> bool:
+        """Seen as the head of a determiner phrase, or, in a ``plain`` phrase (no name in it: "mueller asks" is
+        a sentence), a word never seen as a verb or after "is" ("illegal aliens", "police"; not "long", "open")."""
+        if self.noun[_stem(word)]:
+            return self.noun[_stem(word)] >= self.verb[word]
+        if not plain or len(word) < 3 or self.verb[word] or self.adjective[word] or self.participle(word):
+            return False
+        return not word.endswith(("ly", "ous", "ful", "ive", "able", "ible"))
+
+
+def _open_word(word: str, stop: frozenset[str]) -> bool:
+    """A word that can be part of a noun phrase: has a letter, not a stop word, not a contraction."""
+    return (
+        word not in stop
+        and word not in _FUNCTION_WORDS
+        and any(c.isalpha() for c in word)
+        and not word.endswith(("n't", "n’t"))
+    )
+
+
+def _name_word(token: str, first: bool, lexicon: _Lexicon) -> bool:
+    """A capitalised word (not a stop word; at the start of a sentence only when capitalised inside sentences too
+    and never written in lower case), an honorific or a capitalised abbreviation."""
+    low = token.lower()
+    if low in _HONORIFICS or (token[:1].isupper() and token.endswith(".")):
+        return True
+    if first:  # "Later" or "Rioters" opening a sentence: a name only when also capitalised inside sentences
+        return token[:1].isupper() and low not in lexicon.lower and low in lexicon.capital
+    return token[:1].isupper() and low not in _stop_words()
+
+
+def _mentions(
+    sentences: Sequence[Sequence[str]], lexicon: _Lexicon, settings: FramingSettings
+) -> Iterable[tuple[int, int, list[str], bool, str]]:
+    """(text, sentence, cased words, is a name, title) of the candidate mentions: name spans (capitalised runs,
+    "of" allowed inside) and descriptions (runs of content words ending in a noun-like head)."""
+    stop = _stop_words()
+    for t, text in enumerate(sentences):
+        for s, sentence in enumerate(text):
+            tokens = _cased_tokens(sentence)
+            # classes: N name word, W common word, J name joiner, B boundary
+            classes: list[str] = []
+            for k, token in enumerate(tokens):
+                low = token.lower()
+                if not any(ch.isalpha() for ch in token) or low in _CALENDAR:
+                    classes.append("B")
+                elif _name_word(token, k == 0, lexicon):
+                    classes.append("N")
+                elif low in _NAME_JOINERS and classes and classes[-1] == "N":
+                    classes.append("J")
+                elif not _open_word(low, stop) or lexicon.verb_like(low):
+                    classes.append("B")
+                else:
+                    classes.append("W")
+            original = list(classes)
+            for k in range(1, len(tokens) - 1):  # "FBI Director James Comey": the title is a common word
+                if original[k - 1] == original[k] == original[k + 1] == "N" and lexicon.title_like(tokens[k].lower()):
+                    classes[k] = "W"
+            k = 0
+            while k < len(tokens):
+                if classes[k] == "B" or classes[k] == "J":
+                    k += 1
+                    continue
+                end = k
+                while end < len(tokens) and classes[end] in "NWJ":
+                    end += 1
+                    if tokens[end - 1].lower().endswith(("'s", "’s")):
+                        break
+                yield from _split_run(t, s, tokens[k:end], classes[k:end], lexicon, settings)
+                k = end
+
+
+def _split_run(
+    t: int, s: int, tokens: list[str], classes: list[str], lexicon: _Lexicon, settings: FramingSettings
+) -> Iterable[tuple[int, int, list[str], bool, str]]:
+    """Mentions inside one run of name and common words: its name spans, and its description(s)."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in tokens]
+    while classes and classes[-1] == "J":
+        words, classes = words[:-1], classes[:-1]
+    # a participle after the first word of a description is a verb ("rioters looted shops"): split there
+    pieces: list[tuple[list[str], list[str]]] = []
+    start = 0
+    for k in range(1, len(words)):
+        if classes[k] == "W" and lexicon.participle(words[k].lower()):
+            pieces.append((words[start:k], classes[start:k]))
+            start = k + 1
+    pieces.append((words[start:], classes[start:]))
+    for piece, kinds in pieces:
+        while piece and kinds[-1] == "W" and lexicon.participle(piece[-1].lower()):
+            piece, kinds = piece[:-1], kinds[:-1]
+        k = 0
+        last_common = ""
+        while k < len(piece):
+            if kinds[k] == "N":
+                end = k
+                while end < len(piece) and (
+                    kinds[end] == "N"
+                    or (
+                        kinds[end] == "J"
+                        and end - k == 1
+                        and end + 1 < len(piece)
+                        and lexicon.title_like(piece[k].lower())
+                    )
+                ):  # "Department of Justice", but "President Moon of South Korea" is two names
+                    end += 1
+                while kinds[end - 1] == "J":
+                    end -= 1
+                if end == len(piece) or kinds[end] != "W":  # "Israeli officials": a modifier, not a mention
+                    yield t, s, piece[k:end], True, last_common
+                last_common = ""
+                k = end
+            else:
+                last_common = piece[k].lower() if kinds[k] == "W" else ""  # a common word right before a name
+                k += 1
+        # the description: the run up to its last common word, when that word is noun-like
+        ends = [k for k, kind in enumerate(kinds) if kind == "W"]
+        if ends:
+            last = ends[-1]
+            description = piece[max(0, last + 1 - settings.mention_max_tokens) : last + 1]
+            while description and description[0].lower() in _NAME_JOINERS:
+                description = description[1:]
+            plain = all(kind == "W" for kind in kinds[max(0, last + 1 - len(description)) : last + 1])
+            if description and lexicon.noun_like(description[-1].lower(), plain):
+                yield t, s, description, False, ""
+
+
+def _core(words: Sequence[str], lexicon: _Lexicon) -> tuple[str, ...]:
+    """The words that identify a name, in order: without the leading titles that the event also uses as common
+    nouns ("president" in "president trump")."""
+    start = 0
+    while start < len(words) - 1 and lexicon.title_like(words[start]):
+        start += 1
+    return tuple(words[start:])
+
+
+def _alias(a: _Label, b: _Label) -> bool:
+    """One name is the start or the end of the other ("trump" / "donald trump", "kim" / "kim jong-un"), or its
+    initials ("dnc")."""
+    short, long = sorted((a.core_words, b.core_words), key=len)
+    n = len(short)
+    if long[-1] in _GENERATIONS and short[-1] != long[-1]:
+        return False  # "donald trump jr." is not "donald trump"
+    if long[-n:] == short or _acronym_of(a, b) or _acronym_of(b, a):
+        return True
+    # "kim" for "kim jong-un", but not "washington" for "washington post" (a name ending in a common noun)
+    longer = a if len(a.core_words) > len(b.core_words) else b
+    return long[:n] == short and not longer.organisation
+
+
+def _label_words(words: Sequence[str]) -> list[str]:
+    return [w.lower() for w in words if w.lower() not in _HONORIFICS]
+
+
+def _normalise_label(text: str) -> str:
+    """A mention string as a label: lower-cased words, leading determiners and honorifics dropped."""
+    words = _label_words(_cased_tokens(text))
+    while words and (words[0] in _DETERMINERS or words[0] in _stop_words()):
+        words = words[1:]
+    return " ".join(w.removesuffix("'s").removesuffix("’s") for w in words if any(c.isalnum() for c in w))
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w not in _NAME_JOINERS and w[:1].isalpha())
+
+
+class _Components:
+    """Union-find over labels that refuses merges putting incompatible names or descriptions in one referent."""
+
+    def __init__(self, labels: Mapping[str, _Label], cosine: Callable[[str, str], float], high: float) -> None:
+        self.labels = labels
+        self.cosine = cosine
+        self.high = high
+        self.parent = {label: label for label in labels}
+        self.members = {label: [label] for label in labels}
+
+    def find(self, label: str) -> str:
+        while self.parent[label] != label:
+            self.parent[label] = self.parent[self.parent[label]]
+            label = self.parent[label]
+        return label
+
+    def _compatible(self, a: _Label, b: _Label, names: Sequence[frozenset[str]]) -> bool:
+        if a.name and b.name:
+            if _alias(a, b):
+                return True
+            return any(a.core | b.core <= core for core in names)
+        if not a.name and not b.name and a.head == b.head and a.modifiers and b.modifiers:
+            if a.modifiers <= b.modifiers or b.modifiers <= a.modifiers:
+                return True
+            return self.cosine(a.label, b.label) >= self.high
+        return True
+
+    def union(self, x: str, y: str, floor: float | None = None) -> bool:
+        """Join the referents of ``x`` and ``y`` unless that puts incompatible labels together or, with ``floor``
+        (evidence from similarity or alignment), unless one of them holds a name (names are joined by alias and
+        title evidence only) or the labels of the two are on average less similar than ``floor``."""
+        rx, ry = self.find(x), self.find(y)
+        if rx == ry:
+            return False
+        left, right = self.members[rx], self.members[ry]
+        if floor is not None:
+            if any(self.labels[m].name for m in left + right):
+                return False
+            if np.mean([self.cosine(a, b) for a in left for b in right]) < floor:
+                return False
+        names = [self.labels[m].core for m in left + right if self.labels[m].name]
+        for a in left:
+            for b in right:
+                if not self._compatible(self.labels[a], self.labels[b], names):
+                    return False
+        keep, drop = min(rx, ry), max(rx, ry)
+        self.parent[drop] = keep
+        self.members[keep] = left + right if keep == rx else right + left
+        del self.members[drop]
+        return True
+
+
+def _label_of(span: str, present: Sequence[str], labels: Mapping[str, _Label]) -> str:
+    """The label of a substituted span: itself as a label, else the sentence's mention that ends with it."""
+    label = _normalise_label(span)
+    if label in labels or not label:
+        return label
+    words = tuple(label.split())
+    ending = sorted(m for m in present if labels[m].words[-len(words) :] == words)
+    return ending[0] if ending else label
+
+
+def _minimal_pairs(
+    edges: list[tuple[int, float, str, str]], labels: Mapping[str, _Label], embedder: Embedder, threshold: float
+) -> list[tuple[int, float, str, str]]:
+    """Drop the similarity edges between labels that share words but whose differing words are unlike:
+    "south korean president" / "south korean newspaper" look alike only for "south korean"; "illegal aliens" /
+    "illegal immigrants" stay, as "aliens" and "immigrants" are alike."""
+    rest: dict[tuple[str, str], tuple[str, str]] = {}
+    for rank, _, a, b in edges:
+        wa, wb = {_stem(w) for w in labels[a].words}, {_stem(w) for w in labels[b].words}
+        if rank >= 4 and wa & wb and not (wa <= wb or wb <= wa):
+            rest[(a, b)] = (
+                " ".join(w for w in labels[a].words if _stem(w) not in wb),
+                " ".join(w for w in labels[b].words if _stem(w) not in wa),
+            )
+    if not rest:
+        return edges
+    texts = sorted({t for pair in rest.values() for t in pair})
+    vectors = dict(zip(texts, np.asarray(embedder.encode(texts), dtype=np.float64), strict=True))
+    unlike = {key for key, (x, y) in rest.items() if float(vectors[x] @ vectors[y]) < threshold}
+    return [edge for edge in edges if (edge[2], edge[3]) not in unlike]
+
+
+def _contrast(group: LabelGroup) -> int:
+    """Mentions in ``group`` of labels that not every outlet of the group uses: how much the outlets differ."""
+    outlets = set(group.counts)
+    users: dict[str, set[str]] = defaultdict(set)
+    for outlet, counts in group.counts.items():
+        for label in counts:
+            users[label].add(outlet)
+    return sum(n for counts in group.counts.values() for label, n in counts.items() if users[label] != outlets)
+
+
+def _acronym_of(short: _Label, long: _Label) -> bool:
+    """``dnc`` / ``u.s.`` as the initials of ``democratic national committee`` / ``united states``."""
+    if len(short.words) != 1 or len(long.words) < 2:
+        return False
+    letters = short.words[0].replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters == _initials(long.words)
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
 
 
 def find_labels(
@@ -317,10 +914,24 @@ def find_labels(
     outlet_of: Mapping[str, str],
     *,
     settings: FramingSettings | None = None,
+    embedder: Embedder | None = None,
 ) -> tuple[LabelGroup, ...]:
-    """Label groups from the sentence links of ``alignment`` between different outlets.
+    """Label groups: the names each outlet gives one referent, where outlets differ.
+
+    Mentions are taken from every sentence of ``alignment.segments``: name spans and descriptions (see
+    :func:`_mentions`). Labels (distinct lower-cased mention strings, determiners dropped) are joined into
+    referents by, in order of trust: inflection variants; name aliases (one name's words inside the other's,
+    initials); a description given as the title or apposition of a name ("President Trump", "the dictator, Kim");
+    token substitutions in sentence pairs the alignment links whose context agrees; descriptions with one head
+    word; and mentions left unmatched in linked sentence pairs of different outlets, paired with their most
+    similar counterpart (embeddings) where the outlets choose between the two words. Merges that would put two
+    incompatible names ("north korea", "south korea") or two differently modified descriptions ("intelligence
+    officials", "administration officials") in one referent are refused, and similarity evidence never joins a
+    referent that holds a name (names join by alias and title only) nor one that is on average less similar
+    than ``label_context_similarity``.
 
     ``outlet_of`` maps the alignment's text ids to outlets (ids it lacks fall back to ``alignment.groups``).
+    ``embedder`` embeds the labels (through its cache); without it only string and alignment evidence is used.
     """
     settings = settings or FramingSettings()
     position = {name: k for k, name in enumerate(alignment.ids)}
@@ -331,53 +942,170 @@ def find_labels(
         k = position[name]
         return alignment.groups[k] if alignment.groups else name
 
-    uses: list[tuple[str, str, str, str, str, str]] = []  # outlet a, span a, outlet b, span b, sentence a, b
-    for link in alignment.links:
-        oa, ob = outlet(link.a.article), outlet(link.b.article)
-        if oa == ob:
+    outlets = [outlet(name) for name in alignment.ids]
+    cased = [[_cased_tokens(s) for s in segments] for segments in alignment.segments]
+    lexicon = _Lexicon(tokens for text in cased for tokens in text)
+    stop = _stop_words()
+    mentions: list[_Mention] = []
+    labels: dict[str, _Label] = {}
+    titles: dict[str, Counter[str]] = defaultdict(Counter)  # common noun -> name labels it is the title of
+    for t, s, words, is_name, title in _mentions(alignment.segments, lexicon, settings):
+        lowered = _label_words(words)
+        label = " ".join(lowered)
+        if not label or not _content(lowered, stop) or (not is_name and len(label) < 3):
             continue
-        sa = alignment.segments[position[link.a.article]][link.a.paragraph]
-        sb = alignment.segments[position[link.b.article]][link.b.paragraph]
+        if label not in labels:
+            core = _core(lowered, lexicon) if is_name else tuple(lowered)
+            labels[label] = _Label(
+                label=label,
+                name=is_name,
+                words=tuple(lowered),
+                core=frozenset(core),
+                core_words=core,
+                organisation=is_name and len(core) > 1 and lexicon.title_like(core[-1]),
+                head=_singular(lowered[-1]),
+                modifiers=frozenset(_singular(w) for w in lowered[:-1] if w not in stop),
+                counts=Counter(),
+            )
+        labels[label].counts[outlets[t]] += 1
+        mentions.append(_Mention(t, s, label, is_name))
+        if is_name:
+            leading = [w for w in lowered[:-1] if w not in labels[label].core]
+            for w in leading + ([title] if title else []):
+                titles[w][label] += 1
+    if not labels:
+        return ()
+    names = sorted(labels)
+    similarity: dict[tuple[str, str], float] = {}
+    vectors: dict[str, np.ndarray] = {}
+    if embedder is not None:
+        matrix = np.asarray(embedder.encode(names), dtype=np.float64)
+        vectors = dict(zip(names, matrix, strict=True))
+
+    def cosine(a: str, b: str) -> float:
+        key = _pair(a, b)
+        if key not in similarity:
+            similarity[key] = float(vectors[a] @ vectors[b]) if vectors else 0.0
+        return similarity[key]
+
+    def complementary(a: str, b: str) -> bool:
+        """Some outlet uses ``a`` and not ``b``, and another ``b`` and not ``a``: a choice between two words, where
+        "steel" and "aluminum", both used by every outlet, are two things."""
+        ua, ub = set(labels[a].counts), set(labels[b].counts)
+        return bool(ua - ub) and bool(ub - ua)
+
+    def total_of(label: str) -> int:
+        return sum(labels[label].counts.values())
+
+    edges: list[tuple[int, float, str, str]] = []  # (rank of the evidence, -strength, label, label)
+    by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for label, info in labels.items():
+        by_words[tuple(_stem(w) for w in info.words if w not in stop)].append(label)
+    for group in by_words.values():
+        edges.extend((0, 0.0, group[0], other) for other in group[1:])
+    name_labels = [info for info in labels.values() if info.name]
+    for na in name_labels:
+        for nb in name_labels:
+            if na.label < nb.label and _alias(na, nb):
+                edges.append((1, -float(sum(na.counts.values()) + sum(nb.counts.values())), na.label, nb.label))
+    for info in labels.values():
+        if not info.name and len(info.words) == 1 and info.words[0] in titles:
+            # evidence per person (last name word): "President Trump" and "President Donald Trump" both count
+            by_person: Counter[str] = Counter()
+            for name, n in titles[info.words[0]].items():
+                by_person[labels[name].core_words[-1]] += n
+            best = sorted(by_person, key=lambda p: (-by_person[p], p))
+            if by_person[best[0]] >= 2 and (len(best) == 1 or by_person[best[0]] > by_person[best[1]]):
+                named = [n for n in titles[info.words[0]] if labels[n].core_words[-1] == best[0]]
+                edges.append((2, -float(by_person[best[0]]), info.label, min(named, key=lambda n: (-total_of(n), n))))
+    examples: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    in_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for m in mentions:
+        in_sentence[(m.text, m.sentence)].append(m.label)
+    paired: Counter[tuple[str, str]] = Counter()
+    for link in alignment.links:
+        ta, tb = position[link.a.article], position[link.b.article]
+        if outlets[ta] == outlets[tb]:
+            continue
+        sa = alignment.segments[ta][link.a.paragraph]
+        sb = alignment.segments[tb][link.b.paragraph]
         for x, y in _substitutions(_tokens(sa), _tokens(sb), settings):
-            uses.append((oa, x, ob, y, sa, sb))
-    # connected components over spans
-    parent: dict[str, str] = {}
-
-    def find(s: str) -> str:
-        parent.setdefault(s, s)
-        while parent[s] != s:
-            parent[s] = parent[parent[s]]
-            s = parent[s]
-        return s
-
-    for _, x, _, y, _, _ in uses:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-    members: dict[str, list[tuple[str, str, str, str, str, str]]] = defaultdict(list)
-    for use in uses:
-        members[find(use[1])].append(use)
+            lx = _label_of(x, in_sentence[(ta, link.a.paragraph)], labels)
+            ly = _label_of(y, in_sentence[(tb, link.b.paragraph)], labels)
+            if lx in labels and ly in labels and lx != ly:
+                edges.append((3, 0.0, *_pair(lx, ly)))
+                examples[_pair(lx, ly)].append((sa, sb))
+        if not vectors:
+            continue
+        left = set(in_sentence[(ta, link.a.paragraph)])
+        right = set(in_sentence[(tb, link.b.paragraph)])
+        only_a = sorted(x for x in left - right if not labels[x].name)
+        only_b = sorted(y for y in right - left if not labels[y].name)
+        if not only_a or not only_b:
+            continue
+        score = np.array([[cosine(x, y) for y in only_b] for x in only_a])
+        for i, x in enumerate(only_a):
+            j = int(score[i].argmax())
+            if (
+                int(score[:, j].argmax()) == i
+                and score[i, j] >= settings.label_context_similarity
+                and complementary(x, only_b[j])
+            ):
+                paired[_pair(x, only_b[j])] += 1
+                examples[_pair(x, only_b[j])].append((sa, sb))
+    for (a, b), n in sorted(paired.items()):
+        if n >= settings.label_context_pairs:
+            edges.append((4, -cosine(a, b), a, b))
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for label, info in labels.items():
+        if not info.name:
+            by_head[info.head].append(label)
+    if vectors:
+        for group in by_head.values():
+            for k, a in enumerate(sorted(group)):
+                for b in sorted(group)[k + 1 :]:
+                    ma, mb = labels[a].modifiers, labels[b].modifiers
+                    nested = ma <= mb or mb <= ma
+                    need = settings.label_head_similarity if nested else settings.label_similarity
+                    if cosine(a, b) >= need and (nested or complementary(a, b)):
+                        edges.append((5, -cosine(a, b), a, b))
+    if embedder is not None:
+        edges = _minimal_pairs(edges, labels, embedder, settings.label_context_similarity)
+    components = _Components(labels, cosine, settings.label_similarity)
+    for rank, _, a, b in sorted(edges):
+        components.union(a, b, settings.label_context_similarity if rank >= 3 and vectors else None)
     groups = []
-    for group_uses in members.values():
+    for members in components.members.values():
         counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for label in members:
+            for name, n in labels[label].counts.items():
+                counts[name][label] += n
+        if len(counts) < 2 or sum(sum(c.values()) for c in counts.values()) < settings.label_min_mentions:
+            continue
+        heads: Counter[str] = Counter()
+        for c in counts.values():
+            for label, n in c.items():
+                heads[labels[label].head] += n
+        strong = {h for h, n in heads.items() if n >= settings.label_min_mentions}
+        if len(strong) < 2 or len({frozenset(labels[m].head for m in c) & strong for c in counts.values()}) < 2:
+            continue  # outlets differ only in modifiers ("the memos", "the redacted memos") or in one-off words
         total: Counter[str] = Counter()
-        for oa, x, ob, y, _, _ in group_uses:
-            counts[oa][x] += 1
-            counts[ob][y] += 1
-            total[x] += 1
-            total[y] += 1
-        referent = min(total, key=lambda s: (-total[s], s))
-        outlets = sorted(counts, key=str.casefold)
-        examples = tuple(dict.fromkeys((sa, sb) for *_, sa, sb in group_uses))[:3]
+        for c in counts.values():
+            total.update(c)
+        named = [label for label in total if labels[label].name]
+        referent = min(named or list(total), key=lambda s: (-total[s], s))
+        ordered = sorted(counts, key=str.casefold)
+        pairs = [_pair(a, b) for k, a in enumerate(sorted(members)) for b in sorted(members)[k + 1 :]]
+        shown = tuple(dict.fromkeys(e for p in pairs for e in examples.get(p, [])))[:3]
         groups.append(
             LabelGroup(
                 referent=referent,
-                by_outlet={o: _by_count(counts[o]) for o in outlets},
-                counts={o: dict(sorted(counts[o].items())) for o in outlets},
-                examples=examples,
+                by_outlet={o: _by_count(counts[o]) for o in ordered},
+                counts={o: dict(sorted(counts[o].items())) for o in ordered},
+                examples=shown,
             )
         )
-    groups.sort(key=lambda g: (-sum(sum(c.values()) for c in g.counts.values()), g.referent))
+    groups.sort(key=lambda g: (-_contrast(g), -sum(sum(c.values()) for c in g.counts.values()), g.referent))
     return tuple(groups)
 
 
@@ -708,6 +1436,8 @@ def analyse_framing(
         )
     labels: tuple[LabelGroup, ...] = ()
     if sentence_alignment is not None:
-        labels = find_labels(sentence_alignment, {a.id: a.outlet for a in articles}, settings=settings)
+        labels = find_labels(
+            sentence_alignment, {a.id: a.outlet for a in articles}, settings=settings, embedder=embedder
+        )
     logger.debug("framing of %s: %d outlets, %d label groups", event.id, len(results), len(labels))
     return EventFraming(event=event.id, outlets=tuple(results), labels=labels)

@@ -216,6 +216,24 @@ class FramingSettings:
     """... and only when at least this many tokens agree right before and right after the substitution ..."""
     label_min_similarity: float = 0.4
     """... in sentence pairs whose tokens agree at least this much overall (difflib ratio)."""
+    mention_max_tokens: int = 4
+    """Longest description kept as a mention ("the migrant caravan"): its last this many words, head included."""
+    label_head_similarity: float = 0.5
+    """Two descriptions with the same head word where one's modifiers include the other's ("caravan", "migrant
+    caravan") name one referent when their labels' cosine is at least this."""
+    label_context_similarity: float = 0.45
+    """In two sentences of different outlets that the alignment links, a mention left unmatched on each side is
+    paired with its mutual best match on the other side when their labels' cosine is at least this
+    ("protesters" / "rioters"), and only between labels that different outlets choose (one uses the first and not
+    the second, another the second and not the first) ..."""
+    label_context_pairs: int = 2
+    """... in at least this many linked sentence pairs (one pairing is often a coincidence)."""
+    label_similarity: float = 0.8
+    """Two descriptions with one head but different modifiers name one referent only when at least this similar
+    (cosine): "intelligence officials" and "administration officials" are kept apart."""
+    label_min_mentions: int = 2
+    """A label group is reported only when at least two of its head words ("protesters", "rioters") have this many
+    mentions each, and the outlets differ in which of them they use."""
     frame_threshold: float = 0.15
     """A paragraph whose best cosine against the frame prototypes is below this is framed ``other``."""
 

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import json
+import zlib
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
@@ -12,6 +14,7 @@ from coverage.embedding import HashingEmbedder, SentenceTransformerEmbedder
 from coverage.framing import (
     FRAMES,
     FramingSettings,
+    _normalise_label,
     analyse_framing,
     assign_frames,
     attribution_counts,
@@ -136,8 +139,10 @@ def test_substitution_needs_matching_context() -> None:
         units=(),
         granularity="sentence",
     )
-    labels = find_labels(forced, {"a": "A", "b": "B", "c": "C"})
+    once = FramingSettings(label_min_mentions=1)
+    labels = find_labels(forced, {"a": "A", "b": "B", "c": "C"}, settings=once)
     assert [(g.referent, g.spans) for g in labels] == [("demonstrators", ("demonstrators", "terrorists"))]
+    assert find_labels(forced, {"a": "A", "b": "B", "c": "C"}) == ()  # one mention of each is too little by default
 
 
 def test_frames_shares_sum_to_one_and_link_paragraphs() -> None:
@@ -221,3 +226,114 @@ def test_real_model_frames() -> None:
     )
     frames = assign_frames(vectors, frame_prototypes(embedder), threshold=FramingSettings().frame_threshold)
     assert frames == ["economic", "security and defense"]
+
+
+def _forced(texts: dict[str, tuple[str, ...]], links: tuple[tuple[str, int, str, int], ...] = ()) -> Alignment:
+    """A sentence alignment over ``texts`` (id -> sentences) with the given links (id a, sentence, id b, sentence)."""
+    return Alignment(
+        ids=tuple(texts),
+        segments=tuple(texts.values()),
+        links=tuple(Link(ParagraphRef(a, i), ParagraphRef(b, j), 0.9) for a, i, b, j in links),
+        units=(),
+        granularity="sentence",
+    )
+
+
+class _SynonymEmbedder:
+    """One axis per word (summed over a text's words), plus one axis per group of ``synonyms`` shared by its words:
+    two words of a group come out at cosine 0.5, any other two different words near 0."""
+
+    name = "synonyms"
+
+    def __init__(self, *synonyms: frozenset[str]) -> None:
+        self.axis = {word: 1024 + k for k, group in enumerate(synonyms) for word in group}
+
+    def encode(self, texts: Sequence[str], *, progress: object = None) -> np.ndarray:
+        out = np.zeros((len(texts), 1024 + len(set(self.axis.values()))))
+        for row, text in enumerate(texts):
+            for word in text.lower().split():
+                out[row, zlib.crc32(word.encode()) % 1024] += 1.0
+                if word in self.axis:
+                    out[row, self.axis[word]] += 1.0
+        out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+        return out
+
+
+def test_titles_and_aliases_join_names_and_descriptions() -> None:
+    alignment = _forced(
+        {
+            "a": (
+                "President Donald Trump arrived in Seoul on Tuesday.",
+                "The president said the summit went well.",
+                "Later the president praised President Trump's hosts.",
+            ),
+            "b": ("Trump arrived in Seoul on Tuesday.", "Trump said the summit went well, adding that Trump was glad."),
+        }
+    )
+    labels = find_labels(alignment, {"a": "A", "b": "B"})
+    group = next(g for g in labels if "trump" in g.spans)
+    assert group.referent == "trump"
+    assert {"president", "donald trump", "president trump", "trump"} <= set(group.spans)
+    assert group.by_outlet["B"] == ("trump",) and group.counts["B"]["trump"] == 3
+    assert group.counts["A"]["president"] == 3  # "President" opening a sentence is the title, not a name
+    assert "seoul" not in group.spans and "summit" not in group.spans
+    assert not any("arrived" in span or "said" in span for g in labels for span in g.spans)
+
+
+def test_incompatible_names_stay_apart() -> None:
+    alignment = _forced(
+        {
+            "a": ("North Korea and South Korea held talks.", "North Korea sent envoys, and South Korea hosted them."),
+            "b": ("Korea held talks.", "The North sent envoys to Korea."),
+        }
+    )
+    for group in find_labels(alignment, {"a": "A", "b": "B"}):
+        assert not {"north korea", "south korea"} <= set(group.spans)
+
+
+def test_context_pairs_from_aligned_sentences() -> None:
+    texts = {
+        "a": (
+            "Rioters stormed the city hall near the airport while police watched.",
+            "Later rioters set fire to the cars near the airport as police left.",
+        ),
+        "b": (
+            "In the capital, protesters entered the city hall as officers looked on and the cars burned.",
+            "The cars burned near the airport where protesters gathered and officers retreated.",
+        ),
+    }
+    links = (("a", 0, "b", 0), ("a", 1, "b", 1))
+    embedder = _SynonymEmbedder(frozenset({"rioters", "protesters"}), frozenset({"cars", "airport"}))
+    labels = find_labels(_forced(texts, links), {"a": "State", "b": "Witness"}, embedder=embedder)
+    group = next(g for g in labels if "rioters" in g.spans)
+    assert group.by_outlet == {"State": ("rioters",), "Witness": ("protesters",)}
+    assert group.examples and group.examples[0][0] == texts["a"][0]
+    assert not any({"cars", "airport"} <= set(g.spans) for g in labels)  # both outlets use both: two things
+    strict = FramingSettings(label_context_pairs=3)  # seen in two linked pairs only
+    labels = find_labels(_forced(texts, links), {"a": "State", "b": "Witness"}, embedder=embedder, settings=strict)
+    assert not any("rioters" in g.spans for g in labels)
+    without = find_labels(_forced(texts, links), {"a": "State", "b": "Witness"})  # no embedder, no pairing
+    assert not any("rioters" in g.spans for g in without)
+
+
+def test_analyse_framing_passes_the_embedder_to_labels() -> None:
+    event = Event(
+        id="e4",
+        title="t",
+        articles=(
+            _article("a", "State", ("Rioters stormed the hall while police watched.", "Rioters burned cars.")),
+            _article("b", "Witness", ("Protesters entered the hall as officers looked on.", "Protesters burned cars.")),
+        ),
+    )
+    alignment = _forced({"a": event.articles[0].paragraphs, "b": event.articles[1].paragraphs}, (("a", 0, "b", 0),))
+    embedder = _SynonymEmbedder(frozenset({"rioters", "protesters"}))
+    settings = FramingSettings(label_context_pairs=1)
+    result = analyse_framing(event, sentence_alignment=alignment, embedder=embedder, settings=settings)
+    assert result.labels == find_labels(alignment, {"a": "State", "b": "Witness"}, embedder=embedder, settings=settings)
+    assert any(g.by_outlet.get("State") == ("rioters",) for g in result.labels)
+
+
+def test_normalised_labels() -> None:
+    assert _normalise_label("the Mr. Trump's") == "trump"
+    assert _normalise_label("a migrant caravan") == "migrant caravan"
+    assert _normalise_label("Kim Jong - un") == "kim jong-un"
