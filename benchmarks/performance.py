@@ -76,9 +76,11 @@ def _documents(name: str) -> Iterator[tuple[str, str, list[list[str]]]]:
 def make_synthetic(dest: Path, n_articles: int, seed: int = 0) -> Path:
     """Write ``n_articles`` .json articles in synthetic events, plus ``labels.json``.
 
-    Each event has a seed document and 3-7 articles from distinct outlets. An article keeps most of the seed's
-    sentences (each with probability 0.75, in order), regrouped into paragraphs of 1-4 sentences, and adds a
-    paragraph or two of another document of the same topic: paragraphs are new strings (nothing is embedded
+    Each event has its own seed document (drawn without replacement: two events built on one document would be
+    the same story under two gold labels) and 3-7 articles from distinct outlets, 5-15 when the corpus needs more
+    articles than 5 per available document (10,000 articles from the 1,032 documents). An article keeps most of
+    the seed's sentences (each with probability 0.75, in order), regrouped into paragraphs of 1-4 sentences, and
+    adds a paragraph or two of another document of the same topic: paragraphs are new strings (nothing is embedded
     for free) while articles of one event share most sentences, as reports of one event do.
     """
     rng = random.Random(seed)
@@ -90,13 +92,18 @@ def make_synthetic(dest: Path, n_articles: int, seed: int = 0) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     labels: dict[str, str] = {}
     written, event = 0, 0
+    seeds: list[int] = []
+    low, high = (3, 7) if n_articles <= 5 * len(docs) else (5, 15)
     while written < n_articles:
-        seed_index = rng.randrange(len(docs))
+        if not seeds:  # only when even the larger events run out of documents
+            seeds = list(range(len(docs)))
+            rng.shuffle(seeds)
+        seed_index = seeds.pop()
         _, topic, paragraphs = docs[seed_index]
         sentences = [s for p in paragraphs for s in p]
         others = [i for i in by_topic[topic] if i != seed_index] or [seed_index]
         day = date(2020, 1, 1) + timedelta(days=rng.randrange(1200))
-        size = min(rng.randint(3, 7), n_articles - written)
+        size = min(rng.randint(low, high), n_articles - written)
         for outlet in rng.sample(outlets, size):
             kept = [s for s in sentences if rng.random() < 0.75] or sentences[:1]
             extra_doc = docs[rng.choice(others)][2]
