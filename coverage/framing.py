@@ -975,12 +975,14 @@ def find_labels(
                 titles[w][label] += 1
     if not labels:
         return ()
-    names = sorted(labels)
+    # Similarity is only ever asked of descriptions: names are joined by alias and title evidence alone (see
+    # _Components), so only descriptions are embedded (on ECB+ a third of the labels are names).
+    described = sorted(label for label, info in labels.items() if not info.name)
     similarity: dict[tuple[str, str], float] = {}
     vectors: dict[str, np.ndarray] = {}
-    if embedder is not None:
-        matrix = np.asarray(embedder.encode(names), dtype=np.float64)
-        vectors = dict(zip(names, matrix, strict=True))
+    if embedder is not None and described:
+        matrix = np.asarray(embedder.encode(described), dtype=np.float64)
+        vectors = dict(zip(described, matrix, strict=True))
 
     def cosine(a: str, b: str) -> float:
         key = _pair(a, b)
@@ -1073,7 +1075,7 @@ def find_labels(
         edges = _minimal_pairs(edges, labels, embedder, settings.label_context_similarity)
     components = _Components(labels, cosine, settings.label_similarity)
     for rank, _, a, b in sorted(edges):
-        components.union(a, b, settings.label_context_similarity if rank >= 3 and vectors else None)
+        components.union(a, b, settings.label_context_similarity if rank >= 3 and embedder is not None else None)
     groups = []
     for members in components.members.values():
         counts: dict[str, Counter[str]] = defaultdict(Counter)
