@@ -787,6 +787,29 @@ def _alias(a: _Label, b: _Label) -> bool:
     return long[:n] == short and not longer.organisation
 
 
+def _alias_candidates(names: Sequence[_Label]) -> list[tuple[_Label, _Label]]:
+    """The pairs of names (first label < second) that :func:`_alias` can accept: an alias shares its first or last
+    word with the other name, or is its initials. Checking only these keeps the alias step linear in practice
+    where all pairs grow with the square of the names of an event."""
+    by_word: dict[tuple[str, str], list[_Label]] = defaultdict(list)
+    by_initials: dict[str, list[_Label]] = defaultdict(list)
+    for info in names:
+        if info.core_words:
+            by_word[("first", info.core_words[0])].append(info)
+            by_word[("last", info.core_words[-1])].append(info)
+        if len(info.words) >= 2:
+            by_initials[_initials(info.words)].append(info)
+    pairs: set[tuple[str, str]] = set()
+    for group in by_word.values():
+        pairs.update(_pair(a.label, b.label) for k, a in enumerate(group) for b in group[k + 1 :] if a.label != b.label)
+    for info in names:
+        if len(info.words) == 1:
+            letters = info.words[0].replace(".", "")
+            pairs.update(_pair(info.label, other.label) for other in by_initials.get(letters, ()))
+    by_label = {info.label: info for info in names}
+    return [(by_label[a], by_label[b]) for a, b in sorted(pairs) if a != b]
+
+
 def _label_words(words: Sequence[str]) -> list[str]:
     return [w.lower() for w in words if w.lower() not in _HONORIFICS]
 
@@ -1005,11 +1028,9 @@ def find_labels(
         by_words[tuple(_stem(w) for w in info.words if w not in stop)].append(label)
     for group in by_words.values():
         edges.extend((0, 0.0, group[0], other) for other in group[1:])
-    name_labels = [info for info in labels.values() if info.name]
-    for na in name_labels:
-        for nb in name_labels:
-            if na.label < nb.label and _alias(na, nb):
-                edges.append((1, -float(sum(na.counts.values()) + sum(nb.counts.values())), na.label, nb.label))
+    for na, nb in _alias_candidates([info for info in labels.values() if info.name]):
+        if _alias(na, nb):
+            edges.append((1, -float(sum(na.counts.values()) + sum(nb.counts.values())), na.label, nb.label))
     for info in labels.values():
         if not info.name and len(info.words) == 1 and info.words[0] in titles:
             # evidence per person (last name word): "President Trump" and "President Donald Trump" both count
