@@ -42,12 +42,12 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from coverage._models import Article, Event
+from coverage._models import Article, Event, ParagraphRef
 from coverage.alignment import Alignment
 from coverage.embedding import Embedder
 from coverage.settings import FramingSettings
@@ -122,12 +122,14 @@ class LabelGroup:
 
     ``by_outlet``: the labels each outlet uses, most frequent first; ``counts``: how often each.
     ``examples``: up to three aligned sentence pairs (sentence a, sentence b) where one label stands for another.
+    ``where``: the evidence, per outlet and label, the paragraphs that use it (in article and paragraph order).
     """
 
     referent: str
     by_outlet: Mapping[str, tuple[str, ...]]
     counts: Mapping[str, Mapping[str, int]]
     examples: tuple[tuple[str, str], ...] = ()
+    where: Mapping[str, Mapping[str, tuple[ParagraphRef, ...]]] = field(default_factory=dict)
 
     @property
     def spans(self) -> tuple[str, ...]:
@@ -154,7 +156,7 @@ class EventFraming:
 
     def to_dict(self) -> dict[str, Any]:
         """``{"<outlet>": {"terms", "significant", "frames", "frame_paragraphs", "attribution", "hedges",
-        "intensifiers", "headlines"}, "labels": [{"referent", "by_outlet", "counts"}]}``."""
+        "intensifiers", "headlines"}, "labels": [{"referent", "by_outlet", "counts", "where"}]}``."""
         out: dict[str, Any] = {}
         for o in self.outlets:
             out[o.outlet] = {
@@ -172,6 +174,10 @@ class EventFraming:
                 "referent": g.referent,
                 "by_outlet": {k: list(v) for k, v in g.by_outlet.items()},
                 "counts": {k: dict(v) for k, v in g.counts.items()},
+                "where": {
+                    outlet: {label: [[r.article, r.paragraph] for r in refs] for label, refs in by_label.items()}
+                    for outlet, by_label in g.where.items()
+                },
             }
             for g in self.labels
         ]
@@ -910,6 +916,11 @@ def _minimal_pairs(
     return [edge for edge in edges if (edge[2], edge[3]) not in unlike]
 
 
+def _refs(refs: Iterable[ParagraphRef]) -> tuple[ParagraphRef, ...]:
+    """Distinct paragraph references in article and paragraph order."""
+    return tuple(sorted(set(refs), key=lambda r: (r.article, r.paragraph)))
+
+
 def _contrast(group: LabelGroup) -> int:
     """Mentions in ``group`` of labels that not every outlet of the group uses: how much the outlets differ."""
     outlets = set(group.counts)
@@ -1097,6 +1108,10 @@ def find_labels(
     components = _Components(labels, cosine, settings.label_similarity)
     for rank, _, a, b in sorted(edges):
         components.union(a, b, settings.label_context_similarity if rank >= 3 and embedder is not None else None)
+    found_in: dict[tuple[str, str], list[ParagraphRef]] = defaultdict(list)
+    for m in mentions:
+        paragraph = alignment.parents[m.text][m.sentence] if alignment.parents else m.sentence
+        found_in[(outlets[m.text], m.label)].append(ParagraphRef(alignment.ids[m.text], paragraph))
     groups = []
     for members in components.members.values():
         counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -1126,6 +1141,7 @@ def find_labels(
                 by_outlet={o: _by_count(counts[o]) for o in ordered},
                 counts={o: dict(sorted(counts[o].items())) for o in ordered},
                 examples=shown,
+                where={o: {label: _refs(found_in[(o, label)]) for label in sorted(counts[o])} for o in ordered},
             )
         )
     groups.sort(key=lambda g: (-_contrast(g), -sum(sum(c.values()) for c in g.counts.values()), g.referent))

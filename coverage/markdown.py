@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -287,11 +287,33 @@ def _framing_markdown(event: Event) -> list[str]:
             f"{escape_markdown(item.term_summary(8))} | {escape_markdown(frames)} | {escape_markdown(verbs)} |"
         )
     if framing.labels:
-        lines += ["", "| referent | words by outlet |", "|---|---|"]
+        lines += [
+            "",
+            "Labels: the words outlets use for one actor, group or thing, with the paragraphs that use them.",
+            "",
+            "| referent | words by outlet |",
+            "|---|---|",
+        ]
         for group in framing.labels:
-            words = "; ".join(f"{o}: {', '.join(w)}" for o, w in sorted(group.by_outlet.items()))
-            lines.append(f"| {escape_markdown(group.referent)} | {escape_markdown(words)} |")
+            words = "; ".join(
+                f"{escape_markdown(o)}: "
+                + ", ".join(_label_with_evidence(event, group.where.get(o, {}), label) for label in labels)
+                for o, labels in sorted(group.by_outlet.items())
+            )
+            lines.append(f"| {escape_markdown(group.referent)} | {words} |")
     return lines
+
+
+LABEL_REFS = 3
+"""Paragraph links shown per label and outlet (the JSON has them all)."""
+
+
+def _label_with_evidence(event: Event, where: Mapping[str, Sequence[ParagraphRef]], label: str) -> str:
+    refs = list(where.get(label, ()))
+    links = [f"[¶{r.paragraph + 1}](#{_anchor(event, r)})" for r in refs[:LABEL_REFS]]
+    if len(refs) > LABEL_REFS:
+        links.append(f"+{len(refs) - LABEL_REFS}")
+    return escape_markdown(label) + (f" ({' '.join(links)})" if links else "")
 
 
 def _unit_item(event: Event, unit: Unit) -> str:

@@ -6,7 +6,7 @@ rich prints literally, and ingest has already stripped escape sequences and cont
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -344,16 +344,29 @@ def _framing(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
     if framing.labels:
         labels = Table(
             box=box.SIMPLE_HEAD,
-            title="Labels: different words for the same thing in aligned sentences",
+            title="Labels: the words outlets use for one actor, group or thing (¶ of the first use)",
             title_justify="left",
             pad_edge=False,
         )
         labels.add_column("referent", max_width=24)
         labels.add_column("by outlet", ratio=1)
         for group in framing.labels[: options.top]:
-            words = "; ".join(f"{o}: {', '.join(w)}" for o, w in sorted(group.by_outlet.items()))
+            words = "; ".join(
+                f"{o}: " + ", ".join(_first_use(event, group.where.get(o, {}), w) for w in ws)
+                for o, ws in sorted(group.by_outlet.items())
+            )
             labels.add_row(Text(group.referent), Text(words))
         yield labels
+
+
+def _first_use(event: Event, where: Mapping[str, Sequence[ParagraphRef]], label: str) -> str:
+    """``label ¶n``: the first paragraph using it (``(2) ¶n`` when the outlet has several articles)."""
+    refs = where.get(label, ())
+    if not refs:
+        return label
+    article = event.article(refs[0].article)
+    numbered = article_label(event, refs[0].article).removeprefix(article.outlet).strip()
+    return f"{label} {numbered + ' ' if numbered else ''}¶{refs[0].paragraph + 1}"
 
 
 def _per_outlet(event: Event, options: ReportOptions) -> Iterator[RenderableType]:

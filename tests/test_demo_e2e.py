@@ -138,3 +138,26 @@ def test_report_is_deterministic(result: Comparison, tmp_path: Path) -> None:
 
     again = compare(DEMO, Settings().replace(embedding={"cache": False}))
     assert to_json(again) == to_json(result)
+
+
+def test_every_markdown_link_resolves_and_labels_carry_their_evidence(result: Comparison) -> None:
+    import re
+
+    from coverage.markdown import render_event_markdown
+
+    for event in result.events:
+        text = render_event_markdown(event)
+        anchors = set(re.findall(r'<a id="([^"]+)"', text))
+        targets = set(re.findall(r"\]\(#([^)]+)\)", text))
+        assert targets and targets <= anchors, (event.id, sorted(targets - anchors)[:5])
+    framing = result.events[0].framing  # the Kazakhstan event: the one with label groups
+    assert framing is not None and framing.labels
+    for group in framing.labels:
+        for outlet, labels in group.by_outlet.items():
+            for label in labels:
+                refs = group.where[outlet][label]
+                assert refs, (group.referent, outlet, label)
+                for ref in refs:
+                    article = result.events[0].article(ref.article)
+                    assert article.outlet == outlet
+                    assert label.split()[-1][:4] in article.paragraphs[ref.paragraph].lower()

@@ -13,6 +13,7 @@ from coverage.alignment import Aligner, Alignment
 from coverage.embedding import HashingEmbedder, SentenceTransformerEmbedder
 from coverage.framing import (
     FRAMES,
+    EventFraming,
     FramingSettings,
     _normalise_label,
     analyse_framing,
@@ -337,3 +338,27 @@ def test_normalised_labels() -> None:
     assert _normalise_label("the Mr. Trump's") == "trump"
     assert _normalise_label("a migrant caravan") == "migrant caravan"
     assert _normalise_label("Kim Jong - un") == "kim jong-un"
+
+
+def test_label_groups_point_to_the_paragraphs_that_use_each_label() -> None:
+    from dataclasses import replace
+
+    alignment = _forced(
+        {
+            "a": (
+                "President Donald Trump arrived in Seoul on Tuesday.",
+                "The president said the summit went well.",
+                "Later the president praised President Trump's hosts.",
+            ),
+            "b": ("Trump arrived in Seoul on Tuesday.", "Trump said the summit went well, adding that Trump was glad."),
+        }
+    )
+    # sentences 0 and 1 of "a" come from its paragraph 0, sentence 2 from paragraph 3; "b" has one per paragraph
+    alignment = replace(alignment, parents=((0, 0, 3), (0, 1)))
+    group = next(g for g in find_labels(alignment, {"a": "A", "b": "B"}) if "trump" in g.spans)
+    assert group.where["B"]["trump"] == (ParagraphRef("b", 0), ParagraphRef("b", 1))
+    assert group.where["A"]["president"] == (ParagraphRef("a", 0), ParagraphRef("a", 3))
+    for outlet, labels in group.by_outlet.items():
+        assert set(group.where[outlet]) == set(labels)  # every label shown has its evidence
+    shape = EventFraming(event="E1", outlets=(), labels=(group,)).to_dict()["labels"][0]["where"]
+    assert shape["B"]["trump"] == [["b", 0], ["b", 1]]
