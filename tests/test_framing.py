@@ -260,17 +260,19 @@ class _SynonymEmbedder:
         return out
 
 
+TRUMP = {
+    "a": (
+        "President Donald Trump arrived in Seoul on Tuesday.",
+        "The president said the summit went well.",
+        "Later the president praised President Trump's hosts.",
+    ),
+    "b": ("Trump arrived in Seoul on Tuesday.", "Trump said the summit went well, adding that Trump was glad."),
+}
+"""One person named three ways by outlet A (full name, title, titled surname) and one way by outlet B."""
+
+
 def test_titles_and_aliases_join_names_and_descriptions() -> None:
-    alignment = _forced(
-        {
-            "a": (
-                "President Donald Trump arrived in Seoul on Tuesday.",
-                "The president said the summit went well.",
-                "Later the president praised President Trump's hosts.",
-            ),
-            "b": ("Trump arrived in Seoul on Tuesday.", "Trump said the summit went well, adding that Trump was glad."),
-        }
-    )
+    alignment = _forced(TRUMP)
     labels = find_labels(alignment, {"a": "A", "b": "B"})
     group = next(g for g in labels if "trump" in g.spans)
     assert group.referent == "trump"
@@ -343,16 +345,7 @@ def test_normalised_labels() -> None:
 def test_label_groups_point_to_the_paragraphs_that_use_each_label() -> None:
     from dataclasses import replace
 
-    alignment = _forced(
-        {
-            "a": (
-                "President Donald Trump arrived in Seoul on Tuesday.",
-                "The president said the summit went well.",
-                "Later the president praised President Trump's hosts.",
-            ),
-            "b": ("Trump arrived in Seoul on Tuesday.", "Trump said the summit went well, adding that Trump was glad."),
-        }
-    )
+    alignment = _forced(TRUMP)
     # sentences 0 and 1 of "a" come from its paragraph 0, sentence 2 from paragraph 3; "b" has one per paragraph
     alignment = replace(alignment, parents=((0, 0, 3), (0, 1)))
     group = next(g for g in find_labels(alignment, {"a": "A", "b": "B"}) if "trump" in g.spans)
