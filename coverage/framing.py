@@ -509,8 +509,11 @@ def _cased_tokens(sentence: str) -> list[str]:
 
 def _substitutions(a: list[str], b: list[str], settings: FramingSettings) -> list[tuple[str, str]]:
     """The 1..label_max_tokens substitutions between two token lists whose surrounding context agrees."""
+    if a == b:  # identical sentences (wire copy): nothing substituted
+        return []
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    if matcher.ratio() < settings.label_min_similarity:
+    # quick_ratio() bounds ratio() from above and costs a count of shared tokens, not the matching blocks.
+    if matcher.quick_ratio() < settings.label_min_similarity or matcher.ratio() < settings.label_min_similarity:
         return []
     ops = matcher.get_opcodes()
     out = []
