@@ -137,7 +137,9 @@ class SentenceTransformerEmbedder:
         parts: list[np.ndarray] = []
         # Sorting by length makes batches of similar length: less padding, same vectors.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        chunk = max(self.batch_size * 8, 256)
+        # Progress is reported per chunk; each model.encode call costs a little of its own (2-3 % of the
+        # encode time with chunks of 256 on 2 CPU cores; none measurable with 1,024).
+        chunk = max(self.batch_size * 32, 1024)
         for start in range(0, len(order), chunk):
             batch = [texts[i] for i in order[start : start + chunk]]
             try:
