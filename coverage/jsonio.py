@@ -147,16 +147,19 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
 
 
 def iter_json(comparison: Comparison) -> Iterator[str]:
-    """The JSON document in pieces, one event at a time: the same text as :func:`to_json`, without ever holding
-    the whole document (on 10,000 articles the document is about 300 MB, and building it at once costs 2 GB)."""
+    """The JSON document in pieces, one event at a time, without ever holding the whole document (on 10,000
+    articles it is about 230 MB, and building it at once took 2 GB).
+
+    The top level is indented; each event is one compact line (JSON's C encoder only runs without indentation:
+    2.3 times faster, and 28 % smaller, than indenting every event). ``jq`` pretty-prints it when wanted.
+    """
     head = json.dumps(_head(comparison), ensure_ascii=False, indent=2)
     if not comparison.events:
         yield head[: -len("\n}")] + ',\n  "events": []\n}\n'
         return
     yield head[: -len("\n}")] + ',\n  "events": [\n'
     for index, event in enumerate(comparison.events):
-        text = json.dumps(_event(event), ensure_ascii=False, indent=2)
-        yield ("" if index == 0 else ",\n") + "    " + text.replace("\n", "\n    ")
+        yield ("" if index == 0 else ",\n") + "    " + json.dumps(_event(event), ensure_ascii=False)
     yield "\n  ]\n}\n"
 
 
