@@ -269,6 +269,7 @@ def run_worker(args: argparse.Namespace) -> dict[str, Any]:
         from coverage.jsonio import write_json
         from coverage.markdown import write_markdown
         from coverage.settings import Settings
+        from coverage.terminal import ReportOptions, render_comparison
 
     settings = Settings()
     folder = Path(args.corpus_dir)
@@ -306,7 +307,12 @@ def run_worker(args: argparse.Namespace) -> dict[str, Any]:
         except Exception as exc:
             errors[name] = f"{type(exc).__name__}: {exc}"
 
-    report("report_terminal", lambda: Console(file=StringIO(), width=100, color_system=None).print(comparison))
+    def terminal() -> None:  # as the CLI renders it: at most 20 events in detail
+        console = Console(file=StringIO(), width=100, color_system=None)
+        for renderable in render_comparison(comparison, ReportOptions(max_events=20)):
+            console.print(renderable)
+
+    report("report_terminal", terminal)
     with tempfile.TemporaryDirectory() as out:
         report("report_markdown", lambda: write_markdown(comparison, Path(out) / "md", cache=cache))
         report("report_json", lambda: write_json(comparison, Path(out) / "result.json"))

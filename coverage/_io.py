@@ -14,14 +14,14 @@ from pathlib import Path
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
-def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
+def write_atomic(path: Path, data: str | bytes | bytearray | Iterable[str]) -> None:
     """Write ``data`` (text, bytes, or text in pieces) to ``path`` through a temporary file in the same folder and a
     rename: never half a file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     pieces: Iterable[bytes]
-    if isinstance(data, bytes):
-        pieces = (data,)
+    if isinstance(data, bytes | bytearray):
+        pieces = (bytes(data),)
     elif isinstance(data, str):
         pieces = (data.encode("utf-8"),)
     else:

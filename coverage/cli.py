@@ -241,11 +241,9 @@ def compare(
             write_json(result, Path(json_file))
             console.print(f"JSON written to {json_file}", markup=False, style="dim")
     if markdown_dir is not None:
-        from coverage.embedding import EmbeddingCache, default_cache_dir
+        from coverage.embedding import open_cache
 
-        cache = (
-            EmbeddingCache(settings.embedding.cache_dir or default_cache_dir()) if settings.embedding.cache else None
-        )
+        cache = open_cache(settings.embedding)
         try:
             written = write_markdown(result, markdown_dir, plots=not no_plots, profiles=profiles, cache=cache)
         finally:
@@ -338,7 +336,7 @@ def evaluate(
     """Score the event clustering of FOLDER against gold labels (B-cubed, ARI, V-measure)."""
     from rich.console import Console
 
-    from coverage.embedding import EmbeddingCache, default_cache_dir, make_embedder
+    from coverage.embedding import make_embedder, open_cache
     from coverage.evaluate import evaluate_clustering, labels_from_field, load_labels
     from coverage.events import EventClusterer
     from coverage.ingest import load_corpus
@@ -354,9 +352,7 @@ def evaluate(
         if not corpus.articles:
             raise InputError(f"no article could be read from {folder}", path=folder)
         gold = load_labels(labels_file) if labels_file else labels_from_field(corpus.articles, str(label_field))
-        cache = (
-            EmbeddingCache(settings.embedding.cache_dir or default_cache_dir()) if settings.embedding.cache else None
-        )
+        cache = open_cache(settings.embedding)
         vectors = embed_corpus(corpus.articles, make_embedder(settings.embedding), cache=cache, progress=progress)
         clusterer = EventClusterer(settings.events).fit(corpus.articles, vectors.paragraphs, vectors.leads)
     scores = evaluate_clustering(corpus.articles, [int(x) for x in clusterer.labels_], gold)

@@ -20,7 +20,6 @@ import logging
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
@@ -370,7 +369,7 @@ class EmbeddingCache:
                         found[key] = np.frombuffer(data, dtype=np.float32)
                     else:
                         logger.warning("embedding cache entry %s is damaged; recomputing it", key[:12])
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError) as exc:
             logger.warning("embedding cache unreadable (%s); computing without it", exc)
         return found
 
@@ -390,7 +389,7 @@ class EmbeddingCache:
         """The bytes stored under ``key`` (an analysis result, a chart), or ``None`` when absent or damaged."""
         try:
             row = self._connect().execute("SELECT check_, data FROM blobs WHERE key = ?", (key,)).fetchone()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError) as exc:
             logger.warning("cache unreadable (%s); computing without it", exc)
             return None
         if row is None:
@@ -402,13 +401,15 @@ class EmbeddingCache:
         return bytes(data)
 
     def put_blob(self, key: str, kind: str, data: bytes, *, keep: int) -> None:
-        """Store ``data`` under ``key``; of the entries of ``kind``, only the ``keep`` most recently stored stay."""
+        """Store ``data`` under ``key``; of the entries of ``kind``, only the ``keep`` most recently stored stay
+        (``used`` is a counter that only goes up, so the order does not depend on the clock)."""
         check = hashlib.blake2b(data, digest_size=8).hexdigest()
         try:
             connection = self._connect()
             with connection:
                 connection.execute(
-                    "INSERT OR REPLACE INTO blobs VALUES (?, ?, ?, ?, ?)", (key, kind, check, data, time.time())
+                    "INSERT OR REPLACE INTO blobs VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(used), 0) + 1 FROM blobs))",
+                    (key, kind, check, data),
                 )
                 connection.execute(
                     "DELETE FROM blobs WHERE kind = ? AND key NOT IN "
@@ -422,6 +423,11 @@ class EmbeddingCache:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+
+
+def open_cache(settings: EmbeddingSettings) -> EmbeddingCache | None:
+    """The cache the settings ask for: ``cache_dir`` (default: the user cache folder), or ``None`` when off."""
+    return EmbeddingCache(settings.cache_dir or default_cache_dir()) if settings.cache else None
 
 
 def embed_unique(

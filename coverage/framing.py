@@ -1112,9 +1112,10 @@ def find_labels(
     for rank, _, a, b in sorted(edges):
         components.union(a, b, settings.label_context_similarity if rank >= 3 and embedder is not None else None)
     found_in: dict[tuple[str, str], list[ParagraphRef]] = defaultdict(list)
-    for m in mentions:
-        paragraph = alignment.parents[m.text][m.sentence] if alignment.parents else m.sentence
-        found_in[(outlets[m.text], m.label)].append(ParagraphRef(alignment.ids[m.text], paragraph))
+    if alignment.parents or alignment.granularity == "paragraph":  # else sentences cannot be traced to paragraphs
+        for m in mentions:
+            paragraph = alignment.parents[m.text][m.sentence] if alignment.parents else m.sentence
+            found_in[(outlets[m.text], m.label)].append(ParagraphRef(alignment.ids[m.text], paragraph))
     groups = []
     for members in components.members.values():
         counts: dict[str, Counter[str]] = defaultdict(Counter)

@@ -353,13 +353,9 @@ def write_markdown(
     for event in comparison.events:
         images: list[Path] = []
         if charts:
-            from coverage.plots import CHARTS, chart_path
+            from coverage.plots import write_charts
 
-            for chart in CHARTS:
-                if (event.id, chart) in charts:
-                    image = chart_path(folder, event, chart)
-                    write_atomic(image, charts[(event.id, chart)])
-                    images.append(image)
+            images = write_charts(charts, event, folder)
         path = folder / event_filename(event)
         write_atomic(path, render_event_markdown(event, images=[p.name for p in images]))
         written += [path, *images]

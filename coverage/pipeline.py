@@ -6,9 +6,11 @@ markdown and JSON writers take. Every stage is also usable on its own (see ``cov
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import pickle
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -20,7 +22,7 @@ from coverage._io import code_fingerprint
 from coverage._models import Article, Comparison, Corpus, Event, EventEvidence, Fact, Unit
 from coverage.alignment import Aligner
 from coverage.cleaning import split_sentences
-from coverage.embedding import CachedEmbedder, Embedder, EmbeddingCache, default_cache_dir, embed_unique, make_embedder
+from coverage.embedding import CachedEmbedder, Embedder, EmbeddingCache, embed_unique, make_embedder, open_cache
 from coverage.events import EventClusterer
 from coverage.facts import build_facts, omission_context
 from coverage.figures import article_figures, group_figures
@@ -96,16 +98,14 @@ def compare(
             progress=(lambda d, t: progress("Reading files", d, t)) if progress else None,
         )
     embedder = embedder or make_embedder(settings.embedding)
-    cache = None
-    if settings.embedding.cache:
-        cache = EmbeddingCache(settings.embedding.cache_dir or default_cache_dir())
+    cache = open_cache(settings.embedding)
     try:
-        key = result_key(corpus, settings, embedder.name)
-        events = _cached_events(cache, key) if cache is not None else None
-        if events is None:
-            events = _analyse(corpus, settings, embedder, cache, progress)
-            if cache is not None:
-                cache.put_blob(key, "result", pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL), keep=KEEP_RESULTS)
+        # The key is computed only when there is a cache to look in: it reads every article and the package source.
+        key = result_key(corpus, settings, embedder.name) if cache is not None else None
+        cached = _cached_events(cache, key) if cache is not None and key is not None else None
+        events = cached if cached is not None else _analyse(corpus, settings, embedder, cache, progress)
+        if cache is not None and key is not None and cached is None:
+            cache.put_blob(key, "result", pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL), keep=KEEP_RESULTS)
     finally:
         if cache is not None:
             cache.close()
@@ -121,11 +121,25 @@ def result_key(corpus: Corpus, settings: Settings, model: str) -> str:
     and every article as read (so an edited, added or removed file, or a new version, is a different key)."""
     digest = hashlib.sha256()
     relevant = replace(settings, embedding=replace(settings.embedding, cache=True, cache_dir=None))
-    for part in (code_fingerprint(), model, repr(relevant)):
+    for part in (code_fingerprint(), _library_versions(), model, repr(relevant)):
         digest.update(part.encode("utf-8") + b"\0")
     for article in corpus.articles:
         digest.update(repr(article).encode("utf-8") + b"\0")
     return "result:" + digest.hexdigest()
+
+
+@functools.cache
+def _library_versions() -> str:
+    """Python's and the analysing libraries' versions: an upgrade can change a result as much as our own code."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = [sys.version]
+    for name in ("numpy", "scipy", "scikit-learn", "sentence-transformers", "transformers", "torch", "model2vec"):
+        try:
+            parts.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name} absent")
+    return "\n".join(parts)
 
 
 def _cached_events(cache: EmbeddingCache, key: str) -> list[Event] | None:

@@ -8,12 +8,14 @@ fast. Output is deterministic: a fixed size (:data:`FIGSIZE` inches at :data:`DP
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
+import logging
 import math
 import os
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
     from coverage.embedding import EmbeddingCache
     from coverage.figures import FigureGroup
 
+logger = logging.getLogger(__name__)
+
 __all__ = [
     "DPI",
     "FIGSIZE",
@@ -37,6 +41,7 @@ __all__ = [
     "coverage_heatmap",
     "figures_chart",
     "render_charts",
+    "write_charts",
     "write_event_plots",
 ]
 
@@ -201,15 +206,21 @@ def _chart_inputs(event: Event, chart: str) -> object:
     """Everything chart ``chart`` of ``event`` draws from: the key of its cache entry."""
     if chart == "coverage":
         return (event.id, event.title, event.outlets, _heatmap_rows(event))
-    return (event.id, _chart_groups(event)[:MAX_GROUPS], len(_chart_groups(event)))
+    groups = _chart_groups(event)
+    return (event.id, groups[:MAX_GROUPS], len(groups))
+
+
+@functools.cache
+def _matplotlib_version() -> str:
+    from importlib.metadata import version
+
+    return version("matplotlib")
 
 
 def chart_key(event: Event, chart: str) -> str:
     """The cache key of one chart: what it draws, the package's code and matplotlib's version."""
-    from importlib.metadata import version
-
     digest = hashlib.sha256()
-    for part in (code_fingerprint(), version("matplotlib"), chart, repr(_chart_inputs(event, chart))):
+    for part in (code_fingerprint(), _matplotlib_version(), chart, repr(_chart_inputs(event, chart))):
         digest.update(part.encode("utf-8") + b"\0")
     return "chart:" + digest.hexdigest()
 
@@ -247,21 +258,44 @@ def render_charts(
             if data is not None:
                 found[job] = data
     todo = [(e, c) for e, c in jobs if (e.id, c) not in found]
+    drawn: list[bytes | None] | None = None
     workers = _workers()
     if len(todo) >= parallel_from and workers > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # "spawn": a fork of a process holding torch's threads may deadlock; a fresh interpreter cannot.
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            drawn = list(pool.map(_draw, [e for e, _ in todo], [c for _, c in todo]))
-    else:
+        drawn = _draw_in_workers(todo, workers)
+    if drawn is None:
         drawn = [_draw(e, c) for e, c in todo]
     for (event, chart), data in zip(todo, drawn, strict=True):
         found[(event.id, chart)] = data
         if cache is not None and data is not None:
             cache.put_blob(keys[(event.id, chart)], "chart", data, keep=KEEP_CHARTS)
     return {job: data for job, data in found.items() if data is not None}
+
+
+def _draw_in_workers(todo: Sequence[tuple[Event, str]], workers: int) -> list[bytes | None] | None:
+    """Draw in ``workers`` spawned processes (a fork of a process holding torch's threads may deadlock; a fresh
+    interpreter cannot); ``None`` where processes cannot be used (no ``__main__`` guard in a user's script, a
+    sandbox without multiprocessing): the caller then draws in this process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            return list(pool.map(_draw, [e for e, _ in todo], [c for _, c in todo]))
+    except (OSError, RuntimeError, BrokenProcessPool) as exc:
+        logger.info("drawing charts in this process (worker processes unavailable: %s)", exc)
+        return None
+
+
+def write_charts(charts: Mapping[tuple[str, str], bytes], event: Event, folder: Path) -> list[Path]:
+    """Write the rendered charts of ``event`` (from :func:`render_charts`) into ``folder``; returns the paths."""
+    written = []
+    for chart in CHARTS:
+        if (event.id, chart) in charts:
+            path = chart_path(folder, event, chart)
+            write_atomic(path, charts[(event.id, chart)])
+            written.append(path)
+    return written
 
 
 def chart_path(folder: Path, event: Event, chart: str) -> Path:
@@ -272,11 +306,4 @@ def chart_path(folder: Path, event: Event, chart: str) -> Path:
 def write_event_plots(event: Event, folder: Path, *, cache: EmbeddingCache | None = None) -> list[Path]:
     """Write the charts of ``event`` that have something to show into ``folder``:
     ``<event id>-coverage.png`` and ``<event id>-figures.png``. Returns the paths written."""
-    charts = render_charts([event], cache=cache)
-    written = []
-    for chart in CHARTS:
-        if (event.id, chart) in charts:
-            path = chart_path(folder, event, chart)
-            write_atomic(path, charts[(event.id, chart)])
-            written.append(path)
-    return written
+    return write_charts(render_charts([event], cache=cache), event, folder)

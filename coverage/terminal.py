@@ -31,14 +31,15 @@ __all__ = ["ReportOptions", "render_alignment", "render_comparison", "render_eve
 @dataclass(frozen=True)
 class ReportOptions:
     """What the terminal report shows. ``top`` bounds long lists; ``event`` and ``outlet`` filter;
-    ``max_events`` bounds how many events are shown in detail (the overview lists them all; ``None``: no bound)."""
+    ``max_events`` bounds how many events are shown in detail (the overview lists them all; ``None``, the library's
+    default, shows all; the CLI passes 20)."""
 
     top: int = 12
     event: str | None = None
     outlet: str | None = None
     quiet: bool = False
     excerpt: int = 90
-    max_events: int | None = 20
+    max_events: int | None = None
 
 
 def shorten(text: str, width: int) -> str:
@@ -97,10 +98,11 @@ def render_comparison(comparison: Comparison, options: ReportOptions | None = No
     for event in shown:
         yield from render_event(event, options)
     if len(detailed) > len(shown):
+        last = f" ({shown[-1].id} is the last shown)" if shown else ""
         yield Text(
             f"{len(detailed) - len(shown)} more events with two or more outlets are in the overview but not shown "
-            f"in detail here ({shown[-1].id if shown else 'none'} is the last shown): use --event ID, --max-events "
-            "0 for all, or the --markdown and --json reports, which have every event.",
+            f"in detail here{last}: use --event ID, --max-events 0 for all, or the --markdown and --json reports, "
+            "which have every event.",
             style="yellow",
         )
     yield from _skipped(comparison, options)

@@ -150,9 +150,11 @@ def test_terminal_details_at_most_max_events_and_says_so(comparison) -> None:
     assert limited.count("Coverage matrix") == render_text(comparison).count("Coverage matrix") * 2
     flat = " ".join(limited.split())
     assert "1 more events with two or more outlets" in flat and "(E2 is the last shown)" in flat
+    assert render_text(many) == render_text(many, max_events=None)  # the library shows every event
     everything = render_text(many, max_events=None)
     assert everything.count("Coverage matrix") == 3 * render_text(comparison).count("Coverage matrix")
     assert "more events with two or more outlets" not in everything
+    assert "is the last shown" not in " ".join(render_text(many, max_events=0).split())
     assert render_text(many, event="E3", max_events=1).count("Coverage matrix") == render_text(comparison).count(
         "Coverage matrix"
     )

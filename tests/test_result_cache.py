@@ -160,3 +160,38 @@ def test_charts_come_from_the_cache_on_a_second_run_and_do_not_depend_on_workers
     for name in first:
         assert (tmp_path / "first" / name).read_bytes() == (tmp_path / "second" / name).read_bytes()
     assert any(name.endswith(".png") for name in first)
+
+
+def test_library_versions_are_part_of_the_key(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = settings_in(tmp_path / "cache")
+    corpus = pipeline.load_corpus(folder, settings.ingest)
+    key = pipeline.result_key(corpus, settings, "m")
+    monkeypatch.setattr(pipeline, "_library_versions", lambda: "numpy==0.0")
+    assert pipeline.result_key(corpus, settings, "m") != key
+
+
+def test_an_unusable_cache_folder_is_a_miss_not_a_crash(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    cache = EmbeddingCache(blocker)
+    assert cache.get_blob("x") is None
+    cache.put_blob("x", "result", b"data", keep=1)  # logged, not raised
+    assert cache.get_many(["x"]) == {}
+
+
+def test_charts_are_drawn_here_when_worker_processes_fail(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import concurrent.futures
+
+    result = compare(folder, settings_in(tmp_path / "cache").replace(embedding={"cache": False}), embedder=Counting())
+    events = [e for e in result.events if len(e.outlets) > 1]
+    serial = plots.render_charts(events, parallel_from=10**6)
+
+    class Refusing:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise OSError("no processes here")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Refusing)
+    monkeypatch.setattr(plots, "_workers", lambda: 2)
+    assert plots.render_charts(events, parallel_from=0) == serial
