@@ -924,14 +924,20 @@ def _refs(refs: Iterable[ParagraphRef]) -> tuple[ParagraphRef, ...]:
     return tuple(sorted(set(refs), key=lambda r: (r.article, r.paragraph)))
 
 
-def _contrast(group: LabelGroup) -> int:
-    """Mentions in ``group`` of labels that not every outlet of the group uses: how much the outlets differ."""
+def _contrast(group: LabelGroup, *, ignore: frozenset[str] = frozenset()) -> int:
+    """Mentions in ``group`` of labels that not every outlet of the group uses: how much the outlets differ
+    (labels in ``ignore`` not counted)."""
     outlets = set(group.counts)
     users: dict[str, set[str]] = defaultdict(set)
     for outlet, counts in group.counts.items():
         for label in counts:
             users[label].add(outlet)
-    return sum(n for counts in group.counts.values() for label, n in counts.items() if users[label] != outlets)
+    return sum(
+        n
+        for counts in group.counts.values()
+        for label, n in counts.items()
+        if users[label] != outlets and label not in ignore
+    )
 
 
 def _acronym_of(short: _Label, long: _Label) -> bool:
@@ -1148,7 +1154,17 @@ def find_labels(
                 where={o: {label: _refs(found_in[(o, label)]) for label in sorted(counts[o])} for o in ordered},
             )
         )
-    groups.sort(key=lambda g: (-_contrast(g), -sum(sum(c.values()) for c in g.counts.values()), g.referent))
+    # Descriptions chosen differently ("protesters" / "terrorists") come before names spelt differently ("tokayev" /
+    # "kassym-jomart tokayev"): the first is a framing choice, the second mostly style.
+    names = frozenset(label for label, info in labels.items() if info.name)
+    groups.sort(
+        key=lambda g: (
+            -_contrast(g, ignore=names),
+            -_contrast(g),
+            -sum(sum(c.values()) for c in g.counts.values()),
+            g.referent,
+        )
+    )
     return tuple(groups)
 
 

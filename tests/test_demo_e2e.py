@@ -161,3 +161,13 @@ def test_every_markdown_link_resolves_and_labels_carry_their_evidence(result: Co
                     article = result.events[0].article(ref.article)
                     assert article.outlet == outlet
                     assert label.split()[-1] in article.paragraphs[ref.paragraph].lower()
+
+
+def test_the_known_framing_contrast_is_the_first_label_group(result: Comparison) -> None:
+    # The state outlet calls the protesters "terrorists" (ground truth); descriptions chosen differently rank
+    # before names spelt differently ("tokayev" / "kassym-jomart tokayev").
+    framing = result.events[0].framing
+    assert framing is not None and framing.labels
+    first = framing.labels[0]
+    assert first.by_outlet["Global Times Daily"] == ("terrorists",)
+    assert "protesters" in first.by_outlet["Morning Ledger"] and "terrorists" not in first.by_outlet["Morning Ledger"]
