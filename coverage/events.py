@@ -48,6 +48,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from coverage._errors import ConfigError
+from coverage._lexicon import HONORIFICS, MONTHS, WEEKDAYS
 from coverage._models import Article, EventEvidence
 from coverage.settings import EventSettings, Settings
 
@@ -60,13 +61,7 @@ _ROW_BLOCK = 512
 
 _NAME = re.compile(r"\b[A-Z][\w'’&.-]*\w|\b[A-Z]\b")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
-_NOT_NAMES = frozenset(
-    {
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        *("january", "february", "march", "april", "june", "july", "august", "september", "october"),
-        *("november", "december", "mr", "mrs", "ms", "dr"),
-    }
-)
+_NOT_NAMES = WEEKDAYS | (MONTHS - {"may"}) | HONORIFICS
 """Capitalised words that name no one: days, months, titles (stop words are excluded too)."""
 
 

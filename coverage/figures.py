@@ -67,6 +67,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
+from coverage._lexicon import MONTH_ABBREVIATIONS, MONTHS
 from coverage._models import Article
 from coverage.cleaning import split_sentences
 from coverage.settings import FigureSettings
@@ -385,10 +386,7 @@ _PEOPLE_KINDS = {
     FigureKind.DISPLACED,
 }
 
-_MONTHS = _words(
-    "january february march april may june july august september october november december jan feb mar "
-    "apr jun jul aug sep sept oct nov dec"
-)
+_MONTHS = MONTHS | MONTH_ABBREVIATIONS
 _DESIGNATORS = _words(
     "article articles section sections clause paragraph chapter number resolution law decree act "
     "amendment rule bill item page pages flight route highway interstate room gate terminal platform "

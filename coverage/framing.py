@@ -47,6 +47,7 @@ from typing import Any
 
 import numpy as np
 
+from coverage._lexicon import HONORIFICS, MONTHS, WEEKDAYS
 from coverage._models import Article, Event, ParagraphRef
 from coverage.alignment import Alignment
 from coverage.embedding import Embedder
@@ -275,7 +276,7 @@ _CASED_TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr)\.|\w+(?:['’\-]\w+)*|[^\w\s]"
 )
 _SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
-_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"})
+_HONORIFICS = HONORIFICS | {f"{word}." for word in HONORIFICS}
 _DETERMINERS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
 )
@@ -451,26 +452,10 @@ _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "seems"
 """A word right after one of these is an adjective ("is *open*") unless seen as a noun too."""
 _OBJECTS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 """Words that open an object: a word right before one is verb-like ("dispatched the")."""
-_CALENDAR = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+_CALENDAR = (
+    WEEKDAYS
+    | (MONTHS - {"may"})
+    | {
         "today",
         "yesterday",
         "tomorrow",
