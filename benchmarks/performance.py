@@ -287,7 +287,9 @@ def run_worker(args: argparse.Namespace) -> dict[str, Any]:
     else:
         events = _analyse(articles, embedder, cache, settings, timers)
         with timers.time("result_store"):
-            cache.put_blob(key, "result", pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL), keep=8)
+            cache.put_blob(
+                key, "result", pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL), keep=pipeline.KEEP_RESULTS
+            )
     f1 = None
     if (folder / "labels.json").is_file():
         event_of = {a.id: n for n, e in enumerate(events) for a in e.articles}

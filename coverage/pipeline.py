@@ -100,12 +100,16 @@ def compare(
     embedder = embedder or make_embedder(settings.embedding)
     cache = open_cache(settings.embedding)
     try:
-        # The key is computed only when there is a cache to look in: it reads every article and the package source.
-        key = result_key(corpus, settings, embedder.name) if cache is not None else None
-        cached = _cached_events(cache, key) if cache is not None and key is not None else None
-        events = cached if cached is not None else _analyse(corpus, settings, embedder, cache, progress)
-        if cache is not None and key is not None and cached is None:
-            cache.put_blob(key, "result", pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL), keep=KEEP_RESULTS)
+        if cache is None:
+            events = _analyse(corpus, settings, embedder, cache, progress)
+        else:  # the key reads every article and the package source: only worth it with a cache to look in
+            key = result_key(corpus, settings, embedder.name)
+            cached = _cached_events(cache, key)
+            if cached is None:
+                events = _analyse(corpus, settings, embedder, cache, progress)
+                cache.put_blob(key, "result", pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL), keep=KEEP_RESULTS)
+            else:
+                events = cached
     finally:
         if cache is not None:
             cache.close()
