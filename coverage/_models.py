@@ -151,6 +151,36 @@ class FactEvidence:
     paragraph: int
     sentence: str
     position: str
+    verified: bool = False
+    """True when the sentence was found by verification (:mod:`coverage.verify`), not by the alignment."""
+
+
+class Verdict(enum.StrEnum):
+    """What an outlet does with a fact, after its whole text was searched for it."""
+
+    STATES = "states"
+    DIFFERENT = "states differently"
+    """The same content with another figure (a different number for the same quantity): not an omission."""
+    OMITS = "omits"
+    UNCLEAR = "unclear"
+    """Some signals say it is there, others not: no claim is made."""
+
+
+@dataclass(frozen=True)
+class OutletCheck:
+    """The search of one outlet's text for a fact it was not aligned with: the verdict and the closest sentence.
+
+    ``cosine`` and ``coverage`` are the closest sentence's embedding similarity to the fact and the share of the
+    fact's content words, names and numbers it carries; ``confidence`` (0..1) is how clearly the verdict holds.
+    """
+
+    outlet: str
+    verdict: Verdict
+    confidence: float
+    cosine: float
+    coverage: float
+    closest: FactEvidence | None
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,14 +191,36 @@ class Fact:
     text: str
     outlets: tuple[str, ...]
     missing: tuple[str, ...]
+    """The outlets verified to omit it (verdict *omits*); see :attr:`checks` for the others."""
     evidence: tuple[FactEvidence, ...]
+    checks: tuple[OutletCheck, ...] = ()
+    """One verdict per outlet of the event that is not among :attr:`outlets` (empty before verification)."""
 
     @property
     def kind(self) -> str:
         """``consensus`` (every outlet), ``shared`` (two or more) or ``exclusive`` (one)."""
-        if not self.missing and len(self.outlets) > 1:
+        if not self.missing and not self.checks and len(self.outlets) > 1:
             return "consensus"
         return "shared" if len(self.outlets) > 1 else "exclusive"
+
+    def check(self, outlet: str) -> OutletCheck | None:
+        """The verdict on ``outlet`` (``None`` for an outlet that states the fact)."""
+        return next((c for c in self.checks if c.outlet == outlet), None)
+
+    def verdict(self, outlet: str) -> Verdict:
+        """*states* for the outlets in :attr:`outlets`, else the verification's verdict (*omits* without one)."""
+        if outlet in self.outlets:
+            return Verdict.STATES
+        check = self.check(outlet)
+        return check.verdict if check is not None else Verdict.OMITS
+
+    @property
+    def unclear(self) -> tuple[str, ...]:
+        return tuple(c.outlet for c in self.checks if c.verdict is Verdict.UNCLEAR)
+
+    @property
+    def different(self) -> tuple[str, ...]:
+        return tuple(c.outlet for c in self.checks if c.verdict is Verdict.DIFFERENT)
 
 
 @dataclass(frozen=True)
@@ -221,14 +273,31 @@ class Event:
     def fact(self, fact_id: str) -> Fact:
         return _by_id(self.facts, fact_id)
 
-    def omitted_facts(self, outlet: str, majority: float = 0.5) -> list[Fact]:
-        """Facts ``outlet`` lacks that at least two and at least ``majority`` of the other outlets state on their
-        own (copies of one wire story count once)."""
+    def omitted_facts(self, outlet: str, majority: float = 0.5, min_confidence: float = 0.0) -> list[Fact]:
+        """Facts ``outlet`` was verified to omit (verdict *omits*, at least ``min_confidence`` sure) that at least
+        two and at least ``majority`` of the other outlets state on their own (copies of one wire story count
+        once)."""
         others = len([o for o in self.outlets if o != outlet])
         out = []
         for fact in self.facts:
-            carriers = len(self.independent_outlets(fact)) if outlet in fact.missing else 0
+            if outlet not in fact.missing:
+                continue
+            check = fact.check(outlet)
+            if check is not None and check.confidence < min_confidence:
+                continue
+            carriers = len(self.independent_outlets(fact))
             if carriers >= 2 and carriers >= majority * others:
+                out.append(fact)
+        return out
+
+    def exclusive_facts(self, outlet: str, min_confidence: float = 0.0) -> list[Fact]:
+        """Facts only ``outlet`` states: every other outlet of the event was searched and found to omit it, each
+        verdict at least ``min_confidence`` sure. A fact some outlet may state (*unclear*) is not exclusive."""
+        out = []
+        for fact in self.facts:
+            if fact.outlets != (outlet,) or len(self.outlets) < 2:
+                continue
+            if all(c.verdict is Verdict.OMITS and c.confidence >= min_confidence for c in fact.checks):
                 out.append(fact)
         return out
 

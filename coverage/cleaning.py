@@ -202,6 +202,21 @@ def split_sentences(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?:and|but|while|whereas|after|before|as|which|who|where|including|although|though|because|when)\s+"
+    r"|;\s+|:\s+|\s+and\s+(?=(?:the|a|an|he|she|they|it|its|police|[A-Z]))|,\s+(?=[\"“])|(?<=[\"”]),\s+"
+)
+_MIN_CLAUSE_WORDS = 3
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence, cut at conjunctions, relative pronouns, semicolons, colons and quote
+    boundaries; pieces under three words stay with their neighbour. One clause: ``[sentence]``."""
+    pieces = [p.strip(" ,.;:\"“”") for p in _CLAUSE_BREAK.split(sentence)]
+    pieces = [p for p in pieces if len(p.split()) >= _MIN_CLAUSE_WORDS]
+    return pieces if len(pieces) > 1 else [sentence]
+
+
 def _is_subheading(paragraph: str) -> bool:
     """A short line without end punctuation between paragraphs: a section heading, not content."""
     words = paragraph.split()

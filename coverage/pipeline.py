@@ -31,6 +31,7 @@ from coverage.ingest import load_corpus
 from coverage.quotes import extract_quotes, match_quotes
 from coverage.settings import Settings
 from coverage.syndication import find_copies
+from coverage.verify import SentenceIndex, absorb_facts, split_clauses, verify_facts
 
 __all__ = ["Stage", "compare", "embed_corpus", "lead_text", "result_key"]
 
@@ -254,6 +255,16 @@ def build_events(
                 granularity="sentence",
             )
             facts = tuple(build_facts(event_articles, sentence_alignment, settings.facts, prefix=f"E{number}-"))
+            if settings.facts.verify:
+                index = SentenceIndex(
+                    event_articles,
+                    [list(s) for s in sentence_alignment.segments],
+                    [list(p) for p in sentence_alignment.parents],
+                    [sentences[i] for i in members],
+                    clause_vectors=_clause_vectors(sentence_alignment.segments, embed_sentences),
+                )
+                outlets = sorted({a.outlet for a in event_articles}, key=str.casefold)
+                facts = tuple(_renumber(absorb_facts(verify_facts(facts, index, outlets, settings.facts)), f"E{number}-"))
         evidence = clusterer.evidence_[label] if label < len(clusterer.evidence_) else EventEvidence()
         copies = tuple(find_copies(event_articles, event_vectors, settings.syndication))
         originals = [k for k, a in enumerate(event_articles) if a.id not in {c.article for c in copies}]
@@ -281,7 +292,10 @@ def build_events(
             )
         )
         event = events[-1]
-        omissions = {o: tuple(f.id for f in event.omitted_facts(o, settings.facts.majority)) for o in event.outlets}
+        omissions = {
+            o: tuple(f.id for f in event.omitted_facts(o, settings.facts.majority, settings.facts.min_confidence))
+            for o in event.outlets
+        }
         framing = None
         if len(event.outlets) > 1:
             framing = analyse_framing(
@@ -296,6 +310,18 @@ def build_events(
         if progress is not None:
             progress("Aligning paragraphs and sentences", number, len(order))
     return events
+
+
+def _clause_vectors(
+    segments: Sequence[Sequence[str]], embed_sentences: Callable[[list[str]], np.ndarray] | None
+) -> dict[str, np.ndarray] | None:
+    """Vectors of the clauses of the sentences that have two or more (see :func:`coverage.verify.split_clauses`)."""
+    if embed_sentences is None:
+        return None
+    clauses = sorted({c for article in segments for s in article for c in split_clauses(s) if c != s})
+    if not clauses:
+        return {}
+    return dict(zip(clauses, embed_sentences(clauses), strict=True))
 
 
 def _sentence_vectors(
@@ -329,3 +355,9 @@ def _central_title(articles: Sequence[Article], leads: np.ndarray) -> str:
 
 def _prefix_units(units: Sequence[Unit], prefix: str) -> list[Unit]:
     return [replace(unit, id=f"{prefix}-{unit.id}") for unit in units]
+
+
+def _renumber(facts: Sequence[Fact], prefix: str) -> list[Fact]:
+    """Facts in the report's order (widely carried first, then reading order), numbered from 1."""
+    ordered = sorted(facts, key=lambda f: (-len(f.outlets), f.evidence[0].article, f.evidence[0].paragraph, f.text))
+    return [replace(f, id=f"{prefix}f{n}") for n, f in enumerate(ordered, start=1)]

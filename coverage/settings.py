@@ -193,6 +193,31 @@ class FactSettings:
     """An article published this many days before the others' median date gets a note by its omissions."""
     shorter_ratio: float = 0.6
     """So does an article shorter than this share of the others' median length."""
+    verify: bool = True
+    """Search each outlet's whole text for each fact before calling it omitted (:mod:`coverage.verify`)."""
+    states_cosine: float = 0.7
+    """A sentence of another outlet states the fact at this cosine or above (ECB+, all-MiniLM-L6-v2: 4 % of the
+    best matches between reports of two different events of one topic reach it)."""
+    support_cosine: float = 0.6
+    """... or at this cosine (the sentence alignment's own link threshold) when it also carries
+    ``states_coverage`` of the fact's content."""
+    states_coverage: float = 0.5
+    """Share of the fact's content (rarity-weighted stems, names, numbers) that makes a moderate match a
+    statement."""
+    confirm_coverage: float = 0.25
+    """An aligned member of a fact whose cosine to the other members is under ``states_cosine`` stays only when it
+    shares this much of their content (and does not reverse their roles)."""
+    omit_cosine: float = 0.6
+    """An outlet omits a fact only when none of its sentences reaches this cosine, the sentence alignment's own
+    link threshold (on ECB+, 86 % of human-aligned sentence pairs, which share as little as one proposition, reach
+    it or a third of the content below) ..."""
+    omit_coverage: float = 0.34
+    """... and none carries a third of the fact's content."""
+    min_confidence: float = 0.5
+    """Omissions listed in the reports are at least this sure: the margin of the outlet's closest sentence below
+    both omission thresholds, 0.5 at the thresholds, 1 for nothing alike (0.5: every verified omission)."""
+    exclusive_confidence: float = 0.6
+    """"Only X states this" is N-1 omission claims at once: each other outlet's verdict must be this sure."""
 
 
 @dataclass(frozen=True)
