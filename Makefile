@@ -39,6 +39,7 @@ typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/claims.py
 	$(BIN)/python benchmarks/demo_groundtruth.py
 	$(BIN)/python benchmarks/alignment.py
 

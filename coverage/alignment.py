@@ -38,7 +38,7 @@ from coverage.settings import AlignmentSettings
 
 __all__ = ["GRANULARITIES", "Aligner", "Alignment", "group_units", "link_pair", "segment_weights"]
 
-GRANULARITIES = ("paragraph", "sentence")
+GRANULARITIES = ("paragraph", "sentence", "clause")
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ def link_pair(
     if allowed is not None:
         sim = np.where(allowed, sim, -2.0)
     wa, wb = weights if weights is not None else (np.ones(len(a)), np.ones(len(b)))
-    threshold = settings.sentence_threshold if granularity == "sentence" else settings.link_threshold
+    threshold = settings.link_threshold if granularity == "paragraph" else settings.sentence_threshold
     if settings.mode == "monotone":
         links = _monotone(sim, np.asarray(a), np.asarray(b), wa, wb, threshold, settings)
     else:
@@ -311,7 +311,7 @@ class Aligner:
         """
         settings = self._settings()
         if granularity not in GRANULARITIES:
-            raise ConfigError("granularity must be 'paragraph' or 'sentence'", key="granularity")
+            raise ConfigError("granularity must be 'paragraph', 'sentence' or 'clause'", key="granularity")
         split = [_segments(text, granularity) for text in texts]
         segments = [tuple(s for s, _ in pieces) for pieces in split]
         parents = [tuple(p for _, p in pieces) for pieces in split]
@@ -457,9 +457,11 @@ def _units(
 
 def _segments(text: str | Sequence[str], granularity: str) -> list[tuple[str, int]]:
     """The segments of a text, each with the index of the paragraph it comes from."""
-    from coverage.cleaning import split_paragraphs, split_sentences
+    from coverage.cleaning import split_clauses, split_paragraphs, split_sentences
 
     paragraphs = split_paragraphs(text, keep_headings=True) if isinstance(text, str) else list(text)
+    if granularity == "clause":
+        return [(c, k) for k, p in enumerate(paragraphs) for s in split_sentences(p) for c in split_clauses(s)]
     if granularity == "sentence":
         return [(s, k) for k, p in enumerate(paragraphs) for s in split_sentences(p)]
     return [(p, k) for k, p in enumerate(paragraphs)]

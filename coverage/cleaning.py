@@ -18,6 +18,7 @@ from coverage.settings import IngestSettings
 __all__ = [
     "clean_text",
     "find_template_lines",
+    "split_clauses",
     "split_paragraphs",
     "split_sentences",
     "strip_control",
@@ -203,18 +204,38 @@ def split_sentences(text: str) -> list[str]:
 
 
 _CLAUSE_BREAK = re.compile(
-    r",\s+(?:and|but|while|whereas|after|before|as|which|who|where|including|although|though|because|when)\s+"
-    r"|;\s+|:\s+|\s+and\s+(?=(?:the|a|an|he|she|they|it|its|police|[A-Z]))|,\s+(?=[\"“])|(?<=[\"”]),\s+"
+    r",\s+(?=(?:and|but|while|whereas|after|before|as|which|who|where|including|although|though|because|when)\s)"
+    r"|;\s+|\s+(?=and\s+(?:the|a|an|he|she|they|it|its|police|[A-Z]))"
 )
-_MIN_CLAUSE_WORDS = 3
+_MIN_CLAUSE_WORDS = 4
 
 
 def split_clauses(sentence: str) -> list[str]:
-    """The clauses of a sentence, cut at conjunctions, relative pronouns, semicolons, colons and quote
-    boundaries; pieces under three words stay with their neighbour. One clause: ``[sentence]``."""
-    pieces = [p.strip(" ,.;:\"“”") for p in _CLAUSE_BREAK.split(sentence)]
-    pieces = [p for p in pieces if len(p.split()) >= _MIN_CLAUSE_WORDS]
-    return pieces if len(pieces) > 1 else [sentence]
+    """The clauses of a sentence, cut before conjunctions and relative pronouns and at semicolons, never inside a
+    quotation (a quote stays with its speaker). Each clause is a substring of the sentence and together they cover
+    it; a piece of fewer than four words stays with its neighbour. One clause: ``[sentence]``."""
+    pieces: list[str] = []
+    start = 0
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        before = sentence[: match.start()]
+        if (before.count('"') % 2 or before.count("“") > before.count("”")) and not before.endswith(('"', "”")):
+            continue  # inside a quotation: a quote is one piece
+        piece = sentence[start : match.start()].strip()
+        if piece:
+            pieces.append(piece)
+        start = match.end()
+    tail = sentence[start:].strip()
+    if tail:
+        pieces.append(tail)
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and (len(piece.split()) < _MIN_CLAUSE_WORDS or len(merged[-1].split()) < _MIN_CLAUSE_WORDS):
+            joined_start = sentence.find(merged[-1])
+            joined_end = sentence.find(piece, joined_start + len(merged[-1])) + len(piece)
+            merged[-1] = sentence[joined_start:joined_end]
+        else:
+            merged.append(piece)
+    return merged if len(merged) > 1 else [sentence]
 
 
 def _is_subheading(paragraph: str) -> bool:

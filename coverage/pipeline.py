@@ -21,7 +21,7 @@ import numpy as np
 from coverage._io import code_fingerprint
 from coverage._models import Article, Comparison, Corpus, Event, EventEvidence, Fact, Unit
 from coverage.alignment import Aligner
-from coverage.cleaning import split_sentences
+from coverage.cleaning import split_clauses, split_sentences
 from coverage.embedding import CachedEmbedder, Embedder, EmbeddingCache, embed_unique, make_embedder, open_cache
 from coverage.events import EventClusterer
 from coverage.facts import build_facts, omission_context
@@ -31,7 +31,7 @@ from coverage.ingest import load_corpus
 from coverage.quotes import extract_quotes, match_quotes
 from coverage.settings import Settings
 from coverage.syndication import find_copies
-from coverage.verify import SentenceIndex, absorb_facts, split_clauses, verify_facts
+from coverage.verify import SentenceIndex, absorb_facts, verify_facts
 
 __all__ = ["Stage", "compare", "embed_corpus", "lead_text", "result_key"]
 
@@ -227,7 +227,7 @@ def build_events(
     members_of = {
         label: sorted(groups[label], key=lambda i: (articles[i].outlet.casefold(), articles[i].id)) for label in order
     }
-    sentences = _sentence_vectors(articles, members_of, embed_sentences)
+    sentences = _sentence_vectors(articles, members_of, embed_sentences, settings.facts.granularity)
     corpus_counts = corpus_term_counts(articles, max_ngram=settings.framing.max_ngram)
     aligner = Aligner(settings.alignment)
     events: list[Event] = []
@@ -252,19 +252,25 @@ def build_events(
                 embeddings=[sentences[i] for i in members],
                 ids=[a.id for a in event_articles],
                 groups=[a.outlet for a in event_articles],
-                granularity="sentence",
+                granularity=settings.facts.granularity,
             )
             facts = tuple(build_facts(event_articles, sentence_alignment, settings.facts, prefix=f"E{number}-"))
             if settings.facts.verify:
-                index = SentenceIndex(
+                sentence_index = SentenceIndex(
                     event_articles,
                     [list(s) for s in sentence_alignment.segments],
                     [list(p) for p in sentence_alignment.parents],
                     [sentences[i] for i in members],
-                    clause_vectors=_clause_vectors(sentence_alignment.segments, embed_sentences),
+                    clause_vectors=(
+                        _clause_vectors(sentence_alignment.segments, embed_sentences)
+                        if settings.facts.granularity == "sentence"
+                        else None
+                    ),
                 )
                 outlets = sorted({a.outlet for a in event_articles}, key=str.casefold)
-                facts = tuple(_renumber(absorb_facts(verify_facts(facts, index, outlets, settings.facts)), f"E{number}-"))
+                facts = tuple(
+                    _renumber(absorb_facts(verify_facts(facts, sentence_index, outlets, settings.facts)), f"E{number}-")
+                )
         evidence = clusterer.evidence_[label] if label < len(clusterer.evidence_) else EventEvidence()
         copies = tuple(find_copies(event_articles, event_vectors, settings.syndication))
         originals = [k for k, a in enumerate(event_articles) if a.id not in {c.article for c in copies}]
@@ -328,12 +334,21 @@ def _sentence_vectors(
     articles: Sequence[Article],
     members_of: dict[int, list[int]],
     embed_sentences: Callable[[list[str]], np.ndarray] | None,
+    granularity: str = "sentence",
 ) -> dict[int, np.ndarray]:
-    """Sentence vectors (one matrix per article) of the articles in events with two or more outlets."""
+    """Sentence (or clause) vectors, one matrix per article, of the articles in events with two or more outlets."""
     if embed_sentences is None:
         return {}
     wanted = [i for group in members_of.values() if len({articles[i].outlet for i in group}) > 1 for i in group]
-    split = {i: [s for p in articles[i].paragraphs for s in split_sentences(p)] for i in wanted}
+    split = {
+        i: [
+            c
+            for p in articles[i].paragraphs
+            for s in split_sentences(p)
+            for c in (split_clauses(s) if granularity == "clause" else [s])
+        ]
+        for i in wanted
+    }
     flat = [s for i in wanted for s in split[i]]
     if not flat:
         return {}

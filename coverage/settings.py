@@ -193,6 +193,9 @@ class FactSettings:
     """An article published this many days before the others' median date gets a note by its omissions."""
     shorter_ratio: float = 0.6
     """So does an article shorter than this share of the others' median length."""
+    granularity: str = "sentence"
+    """What a fact is: a ``clause`` (sentences cut before conjunctions and relative pronouns, so that "killed 12
+    and injured 43" is two facts) or a whole ``sentence``."""
     verify: bool = True
     """Search each outlet's whole text for each fact before calling it omitted (:mod:`coverage.verify`)."""
     states_cosine: float = 0.7

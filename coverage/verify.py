@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
@@ -116,10 +117,17 @@ def _shares_quote(a: Sequence[str], b: Sequence[str]) -> bool:
 
 
 @functools.cache
-def _stemmer() -> object:
-    import snowballstemmer
+def _stemmer() -> Any:
+    import snowballstemmer  # Porter2 (Snowball English), pure Python: "killed", "killing" -> "kill"
 
     return snowballstemmer.stemmer("english")
+
+
+@functools.cache
+def _stem(word: str) -> str:
+    """The Snowball stem of a lower-cased word, with the synonym classes of :data:`_SYNONYMS` merged."""
+    stem = str(_stemmer().stemWord(word))
+    return _SYNONYMS.get(stem, stem)
 
 
 @functools.cache
@@ -170,14 +178,13 @@ class Terms:
 
 def terms(sentence: str) -> Terms:
     """The content of ``sentence`` as stems (synonym classes merged), names and numbers."""
-    stemmer = _stemmer()
     stop = _stopwords()
     stems: set[str] = set()
     names: list[str] = []
     numbers: set[str] = set()
     spelled: set[str] = set()
     order: list[str] = []
-    for k, match in enumerate(_TOKEN.finditer(sentence)):
+    for match in _TOKEN.finditer(sentence):
         token = match.group()
         number = _number(token)
         if number is not None:
@@ -186,8 +193,7 @@ def terms(sentence: str) -> Terms:
         lower = token.lower()
         if lower in stop or len(lower) < 3:
             continue
-        stem = stemmer.stemWord(lower)  # type: ignore[attr-defined]
-        stem = _SYNONYMS.get(stem, stem)
+        stem = _stem(lower)
         stems.add(stem)
         order.append(stem)
         if token[0].isupper():
@@ -203,7 +209,7 @@ def terms(sentence: str) -> Terms:
                 words = figure.referent.lower().split()
                 if not words:
                     continue
-                kind = "count:" + _SYNONYMS.get(stemmer.stemWord(words[-1]), stemmer.stemWord(words[-1]))  # type: ignore[attr-defined]
+                kind = "count:" + _stem(words[-1])
             figures.add((kind, value))
         if not found:
             numbers |= spelled  # "twelve" alone; in "three hundred" the figure's value stands for the words
@@ -211,12 +217,10 @@ def terms(sentence: str) -> Terms:
     speakers: frozenset[str] = frozenset()
     if quotes:
         outside = _QUOTED.sub(" ", sentence)
-        speakers = frozenset(
-            m.group().lower() for m in _TOKEN.finditer(outside) if m.group()[0].isupper()
-        ) - _stopwords()
-    return Terms(
-        frozenset(stems), tuple(names), frozenset(numbers), tuple(order), frozenset(figures), quotes, speakers
-    )
+        speakers = (
+            frozenset(m.group().lower() for m in _TOKEN.finditer(outside) if m.group()[0].isupper()) - _stopwords()
+        )
+    return Terms(frozenset(stems), tuple(names), frozenset(numbers), tuple(order), frozenset(figures), quotes, speakers)
 
 
 def _canonical(value: float) -> str:
@@ -255,9 +259,12 @@ class SentenceIndex:
     def clause_matrix(self, i: int, k: int) -> np.ndarray:
         """Unit vectors of the clauses of sentence k of article i (the sentence's own vector for one clause)."""
         clauses = self.clauses[i][k]
+        matrix: np.ndarray
         if self.clause_vectors is None or len(clauses) == 1:
-            return self.vectors[i][k][None, :]
-        return np.stack([self.clause_vectors[c] for c in clauses])
+            matrix = self.vectors[i][k][None, :]
+            return matrix
+        matrix = np.stack([self.clause_vectors[c] for c in clauses])
+        return matrix
 
     def weight(self, word: str) -> float:
         return self._idf.get(word, self._default_idf)
@@ -298,7 +305,7 @@ def _coverage(fact: Terms, candidate: Terms, index: SentenceIndex, *, names: boo
     ``names=False``, of what it says besides who (the names), when it says anything besides."""
     wanted = fact.stems | fact.numbers
     if not names:
-        named = {_SYNONYMS.get(n, n) for n in fact.names} | {_stemmer().stemWord(n) for n in fact.names}  # type: ignore[attr-defined]
+        named = {_stem(n) for n in fact.names}
         rest = wanted - named
         wanted = rest if len(rest) >= 2 else wanted
     if not wanted:
@@ -508,8 +515,10 @@ def _holds(index: SentenceIndex, a: tuple[int, int], b: tuple[int, int], setting
         return False
     cosine = float(index.vectors[a[0]][a[1]] @ index.vectors[b[0]][b[1]])
     coverage = max(_coverage(ta, tb, index, names=False), _coverage(tb, ta, index, names=False))
-    return cosine >= settings.states_cosine or (
-        cosine >= settings.support_cosine and coverage >= settings.confirm_coverage
+    return (
+        cosine >= settings.states_cosine
+        or (cosine >= settings.support_cosine and coverage >= settings.confirm_coverage)
+        or (cosine >= settings.omit_cosine - 0.1 and coverage >= settings.states_coverage)
     )
 
 

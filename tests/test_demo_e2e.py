@@ -115,10 +115,11 @@ def fact_recovery(result: Comparison, truth: dict[str, Any]) -> tuple[int, int, 
 def test_facts_and_omissions_are_recovered(result: Comparison, truth: dict[str, Any]) -> None:
     recovered, total, omissions_found, omissions = fact_recovery(result, truth)
     print(f"facts recovered {recovered}/{total}; omissions recovered {omissions_found}/{omissions}")
-    # Regression floors a little under what the defaults measure (10/20 facts, 32/54 omissions); raise them as
-    # the sentence alignment improves.
+    # Regression floors a little under what the defaults measure (9/20 facts, 26/54 omissions). Omissions were
+    # 32/54 before verification: an outlet is now listed as omitting a fact only when none of its sentences is
+    # near it (verdict *omits*); the precision this buys is gated in test_claims_gate.py.
     assert recovered >= 0.45 * total
-    assert omissions_found >= 0.5 * omissions
+    assert omissions_found >= 0.45 * omissions
 
 
 def test_gold_paragraph_links_are_found(result: Comparison, truth: dict[str, Any]) -> None:

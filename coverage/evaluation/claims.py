@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -133,11 +134,20 @@ def match_event(result: Comparison, truth: Mapping[str, Any], gold_event: str) -
     return best
 
 
+def _overlaps(anchor: str, evidence: str) -> bool:
+    """The anchor is in the evidence, or most of it is (an evidence clause may cut an anchor), or the evidence is
+    most of the anchor."""
+    if anchor in evidence:
+        return True
+    match = SequenceMatcher(None, anchor, evidence, autojunk=False).find_longest_match()
+    return match.size >= 0.5 * len(anchor) or match.size >= 0.8 * len(evidence)
+
+
 def stands_for(fact: Fact, gold: Sequence[_GoldFact]) -> list[_GoldFact]:
-    """The gold facts whose anchor, for some outlet, lies in one of ``fact``'s evidence sentences."""
+    """The gold facts whose anchor, for some outlet, lies in (or mostly in) one of ``fact``'s evidence texts."""
     out = []
     for g in gold:
-        if any((anchor := g["stated_by"].get(e.outlet)) and anchor in e.sentence for e in fact.evidence):
+        if any((anchor := g["stated_by"].get(e.outlet)) and _overlaps(anchor, e.sentence) for e in fact.evidence):
             out.append(g)
     return out
 
