@@ -52,34 +52,34 @@ __all__ = [
 ]
 
 _WHERE = {
-    "Aligner": "coverage.alignment",
-    "Alignment": "coverage.alignment",
-    "Article": "coverage._models",
-    "Comparison": "coverage._models",
+    "Aligner": "coverage.analysis.alignment",
+    "Alignment": "coverage.analysis.alignment",
+    "Article": "coverage.model",
+    "Comparison": "coverage.model",
     "ConfigError": "coverage._errors",
-    "Copy": "coverage._models",
-    "Corpus": "coverage._models",
+    "Copy": "coverage.model",
+    "Corpus": "coverage.model",
     "CoverageError": "coverage._errors",
-    "Embedder": "coverage.embedding",
-    "EmbeddingCache": "coverage.embedding",
-    "Event": "coverage._models",
-    "EventClusterer": "coverage.events",
-    "EventEvidence": "coverage._models",
-    "HashingEmbedder": "coverage.embedding",
+    "Embedder": "coverage.analysis.embedding",
+    "EmbeddingCache": "coverage.analysis.embedding",
+    "Event": "coverage.model",
+    "EventClusterer": "coverage.analysis.events",
+    "EventEvidence": "coverage.model",
+    "HashingEmbedder": "coverage.analysis.embedding",
     "InputError": "coverage._errors",
-    "Link": "coverage._models",
+    "Link": "coverage.model",
     "ModelError": "coverage._errors",
-    "ParagraphRef": "coverage._models",
-    "SentenceTransformerEmbedder": "coverage.embedding",
+    "ParagraphRef": "coverage.model",
+    "SentenceTransformerEmbedder": "coverage.analysis.embedding",
     "Settings": "coverage.settings",
-    "SkipReason": "coverage._models",
-    "Skipped": "coverage._models",
-    "Unit": "coverage._models",
+    "SkipReason": "coverage.model",
+    "Skipped": "coverage.model",
+    "Unit": "coverage.model",
     "compare": "coverage.pipeline",
     "load_corpus": "coverage.ingest",
-    "to_json": "coverage.jsonio",
-    "write_json": "coverage.jsonio",
-    "write_markdown": "coverage.markdown",
+    "to_json": "coverage.report.jsonio",
+    "write_json": "coverage.report.jsonio",
+    "write_markdown": "coverage.report.markdown",
 }
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
@@ -99,7 +99,11 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from coverage._errors import ConfigError, CoverageError, InputError, ModelError
-    from coverage._models import (
+    from coverage.analysis.alignment import Aligner, Alignment
+    from coverage.analysis.embedding import Embedder, EmbeddingCache, HashingEmbedder, SentenceTransformerEmbedder
+    from coverage.analysis.events import EventClusterer
+    from coverage.ingest import load_corpus
+    from coverage.model import (
         Article,
         Comparison,
         Copy,
@@ -112,11 +116,7 @@ if TYPE_CHECKING:
         SkipReason,
         Unit,
     )
-    from coverage.alignment import Aligner, Alignment
-    from coverage.embedding import Embedder, EmbeddingCache, HashingEmbedder, SentenceTransformerEmbedder
-    from coverage.events import EventClusterer
-    from coverage.ingest import load_corpus
-    from coverage.jsonio import to_json, write_json
-    from coverage.markdown import write_markdown
     from coverage.pipeline import compare
+    from coverage.report.jsonio import to_json, write_json
+    from coverage.report.markdown import write_markdown
     from coverage.settings import Settings

@@ -205,19 +205,19 @@ def compare(
     from rich.console import Console
 
     from coverage._errors import InputError
-    from coverage._models import Corpus
-    from coverage.jsonio import iter_json, write_json
-    from coverage.markdown import write_markdown
+    from coverage.model import Corpus
     from coverage.pipeline import compare as run_compare
-    from coverage.terminal import ReportOptions, render_comparison, render_profiles
+    from coverage.report.jsonio import iter_json, write_json
+    from coverage.report.markdown import write_markdown
+    from coverage.report.terminal import ReportOptions, render_comparison, render_profiles
 
     settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
     profiles = None
     with _progress(sys.stderr.isatty() and not debug) as progress:
         source: Path | Corpus = folder
         if outlets_file is not None:
+            from coverage.analysis.outlets import apply_profiles, load_outlet_profiles
             from coverage.ingest import load_corpus
-            from coverage.outlets import apply_profiles, load_outlet_profiles
 
             profiles = load_outlet_profiles(outlets_file)
             source = apply_profiles(load_corpus(folder, settings.ingest), profiles)
@@ -241,7 +241,7 @@ def compare(
             write_json(result, Path(json_file))
             console.print(f"JSON written to {json_file}", markup=False, style="dim")
     if markdown_dir is not None:
-        from coverage.embedding import open_cache
+        from coverage.analysis.embedding import open_cache
 
         cache = open_cache(settings.embedding)
         try:
@@ -251,7 +251,7 @@ def compare(
                 cache.close()
         _stderr().print(f"Markdown reports written to {markdown_dir}/ ({len(written)} files)", markup=False)
     if export_dir is not None:
-        from coverage.exports import write_exports
+        from coverage.report.tables import write_exports
 
         tables = write_exports(result, export_dir)
         _stderr().print(f"Tables written to {export_dir}/ ({len(tables)} files)", markup=False)
@@ -284,10 +284,10 @@ def align(
 
     from rich.console import Console
 
-    from coverage.alignment import Aligner
-    from coverage.embedding import make_embedder
+    from coverage.analysis.alignment import Aligner
+    from coverage.analysis.embedding import make_embedder
     from coverage.ingest import load_file
-    from coverage.terminal import render_alignment
+    from coverage.report.terminal import render_alignment
 
     settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
     if monotone:
@@ -336,9 +336,9 @@ def evaluate(
     """Score the event clustering of FOLDER against gold labels (B-cubed, ARI, V-measure)."""
     from rich.console import Console
 
-    from coverage.embedding import make_embedder, open_cache
-    from coverage.evaluate import evaluate_clustering, labels_from_field, load_labels
-    from coverage.events import EventClusterer
+    from coverage.analysis.embedding import make_embedder, open_cache
+    from coverage.analysis.events import EventClusterer
+    from coverage.evaluation.scores import evaluate_clustering, labels_from_field, load_labels
     from coverage.ingest import load_corpus
     from coverage.pipeline import embed_corpus
 
@@ -366,10 +366,10 @@ def evaluate(
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def prepare(corpus: str, source: Path, dest: Path, debug: bool) -> None:
     """Turn a labelled evaluation corpus (ECB+ or NewsWCL50 as shipped) into a folder of articles + labels.json."""
-    from coverage.adapters import ecbplus_to_folder, newswcl50_to_folder
+    from coverage.evaluation.adapters import ecbplus_to_folder, newswcl50_to_folder
 
     convert = ecbplus_to_folder if corpus == "ecbplus" else newswcl50_to_folder
-    from coverage.adapters import LABELS_FILE
+    from coverage.evaluation.adapters import LABELS_FILE
 
     convert(source, dest)
     labels = dest / LABELS_FILE

@@ -19,18 +19,25 @@ from pathlib import Path
 import numpy as np
 
 from coverage._io import code_fingerprint
-from coverage._models import Article, Comparison, Corpus, Event, EventEvidence, Fact, Unit
-from coverage.alignment import Aligner
-from coverage.cleaning import split_sentences
-from coverage.embedding import CachedEmbedder, Embedder, EmbeddingCache, embed_unique, make_embedder, open_cache
-from coverage.events import EventClusterer
-from coverage.facts import build_facts, omission_context
-from coverage.figures import article_figures, group_figures
-from coverage.framing import analyse_framing, corpus_term_counts
+from coverage.analysis.alignment import Aligner
+from coverage.analysis.embedding import (
+    CachedEmbedder,
+    Embedder,
+    EmbeddingCache,
+    embed_unique,
+    make_embedder,
+    open_cache,
+)
+from coverage.analysis.events import EventClusterer
+from coverage.analysis.facts import build_facts, omission_context
+from coverage.analysis.figures import article_figures, group_figures
+from coverage.analysis.framing import analyse_framing, corpus_term_counts
+from coverage.analysis.quotes import extract_quotes, match_quotes
+from coverage.analysis.syndication import find_copies
 from coverage.ingest import load_corpus
-from coverage.quotes import extract_quotes, match_quotes
+from coverage.model import Article, Comparison, Corpus, Event, EventEvidence, Fact, Unit
 from coverage.settings import Settings
-from coverage.syndication import find_copies
+from coverage.text.cleaning import split_sentences
 
 __all__ = ["Stage", "compare", "embed_corpus", "lead_text", "result_key"]
 

@@ -55,7 +55,7 @@ class EmbeddingSettings:
 
 @dataclass(frozen=True)
 class EventSettings:
-    """Grouping of articles into events (see :mod:`coverage.events`).
+    """Grouping of articles into events (see :mod:`coverage.analysis.events`).
 
     Two articles are compared by a combined similarity: the weighted mean of four cosine similarities (the
     weights are normalised to sum to 1). Near-identical articles first form groups; groups then merge by average
@@ -93,7 +93,7 @@ class EventSettings:
 
 @dataclass(frozen=True)
 class AlignmentSettings:
-    """Paragraph and sentence alignment (see :mod:`coverage.alignment`)."""
+    """Paragraph and sentence alignment (see :mod:`coverage.analysis.alignment`)."""
 
     link_threshold: float = 0.55
     """Two paragraphs link when their cosine similarity is at least this: one to one while both are unlinked, or
@@ -116,7 +116,7 @@ class AlignmentSettings:
 
 @dataclass(frozen=True)
 class SyndicationSettings:
-    """Detection of wire copy republished by several outlets (see :mod:`coverage.syndication`)."""
+    """Detection of wire copy republished by several outlets (see :mod:`coverage.analysis.syndication`)."""
 
     near_identical: float = 0.95
     """Two paragraphs are the same text (up to light edits) at this cosine similarity or above."""
@@ -128,7 +128,7 @@ class SyndicationSettings:
 
 @dataclass(frozen=True)
 class FigureSettings:
-    """Tunables of figure extraction and grouping  (see :mod:`coverage.figures`)."""
+    """Tunables of figure extraction and grouping  (see :mod:`coverage.analysis.figures`)."""
 
     about_margin: float = 0.1
     """``about 100`` stands for 90..110."""
@@ -165,7 +165,7 @@ class FigureSettings:
 
 @dataclass(frozen=True)
 class QuoteSettings:
-    """Tunables of quote extraction and matching  (see :mod:`coverage.quotes`)."""
+    """Tunables of quote extraction and matching  (see :mod:`coverage.analysis.quotes`)."""
 
     scare_max_words: int = 3
     """Quotes of at most this many words are kept only with a speaker found in their own sentence."""
@@ -183,7 +183,7 @@ class QuoteSettings:
 
 @dataclass(frozen=True)
 class FactSettings:
-    """Facts from the sentence alignment (see :mod:`coverage.facts`)."""
+    """Facts from the sentence alignment (see :mod:`coverage.analysis.facts`)."""
 
     majority: float = 0.5
     """An outlet 'omits' a fact when at least two and at least this share of the other outlets state it."""
@@ -197,7 +197,7 @@ class FactSettings:
 
 @dataclass(frozen=True)
 class FramingSettings:
-    """Tunables of framing analysis (see :mod:`coverage.framing`)."""
+    """Tunables of framing analysis (see :mod:`coverage.analysis.framing`)."""
 
     min_z: float = 1.96
     """A term is distinctive for an outlet when its log-odds z-score is at least this (two-sided 5%)."""

@@ -10,8 +10,8 @@ import pytest
 from rich.console import Console
 
 from coverage._errors import InputError
-from coverage._models import Article
-from coverage.evaluate import bcubed, evaluate_clustering, labels_from_field, load_labels
+from coverage.evaluation.scores import bcubed, evaluate_clustering, labels_from_field, load_labels
+from coverage.model import Article
 
 
 def _article(article_id: str, *, path: str | None = None, event: str | None = None) -> Article:

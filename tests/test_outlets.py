@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from coverage._errors import ConfigError
-from coverage._models import Article, Corpus, Event
-from coverage.outlets import (
+from coverage.analysis.outlets import (
     OutletProfile,
     OutletProfiles,
     apply_profiles,
@@ -16,6 +15,7 @@ from coverage.outlets import (
     coverage_by,
     load_outlet_profiles,
 )
+from coverage.model import Article, Corpus, Event
 
 TOML = """
 [[outlet]]

@@ -17,12 +17,12 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from coverage._models import Comparison, Event, ParagraphRef, Unit
-from coverage.facts import POSITION_MARKS, best_evidence
+from coverage.analysis.facts import POSITION_MARKS, best_evidence
+from coverage.model import Comparison, Event, ParagraphRef, Unit
 
 if TYPE_CHECKING:
-    from coverage.alignment import Alignment
-    from coverage.outlets import OutletProfiles
+    from coverage.analysis.alignment import Alignment
+    from coverage.analysis.outlets import OutletProfiles
 
 
 __all__ = ["ReportOptions", "render_alignment", "render_comparison", "render_event", "render_profiles", "shorten"]
@@ -451,7 +451,7 @@ def _skipped(comparison: Comparison, options: ReportOptions) -> Iterator[Rendera
 
 def render_profiles(comparison: Comparison, profiles: OutletProfiles) -> Table:
     """Each event's coverage by political lean and by country, with blind spots (one side only) marked."""
-    from coverage.outlets import blind_spots, coverage_by
+    from coverage.analysis.outlets import blind_spots, coverage_by
 
     spots = {event_id for event_id, _ in blind_spots(comparison.events, profiles, "lean")}
     table = Table(title="Coverage by outlet profile", box=box.SIMPLE_HEAD, title_justify="left", pad_edge=False)

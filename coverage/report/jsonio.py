@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coverage._io import write_atomic
-from coverage._models import Comparison, Event, ParagraphRef
+from coverage.model import Comparison, Event, ParagraphRef
 
 __all__ = ["SCHEMA_VERSION", "iter_json", "to_dict", "to_json", "write_json"]
 

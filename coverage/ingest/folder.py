@@ -22,9 +22,9 @@ from typing import Any
 from urllib.parse import urlparse
 
 from coverage._errors import InputError
-from coverage._models import Article, Corpus, Skipped, SkipReason
-from coverage.cleaning import clean_text, find_template_lines, normalize, split_paragraphs
+from coverage.model import Article, Corpus, Skipped, SkipReason
 from coverage.settings import IngestSettings
+from coverage.text.cleaning import clean_text, find_template_lines, normalize, split_paragraphs
 
 __all__ = ["SUPPORTED_SUFFIXES", "decode_bytes", "load_corpus", "load_file", "parse_date"]
 

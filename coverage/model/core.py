@@ -1,7 +1,8 @@
 """Result types: frozen dataclasses shared by every stage.
 
 Results render themselves in a terminal (``rich.print(comparison)``) through ``__rich_console__``; the markdown
-and JSON writers are separate functions over the same objects (:mod:`coverage.markdown`, :mod:`coverage.jsonio`).
+and JSON writers are separate functions over the same objects (:mod:`coverage.report.markdown`,
+:mod:`coverage.report.jsonio`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
-    from coverage.figures import FigureGroup
-    from coverage.framing import EventFraming
-    from coverage.quotes import QuoteGroup
+    from coverage.analysis.figures import FigureGroup
+    from coverage.analysis.framing import EventFraming
+    from coverage.analysis.quotes import QuoteGroup
 
 
 class _HasId(Protocol):
@@ -271,7 +272,7 @@ class Event:
         return [u for u in self.units if outlet in u.missing and len(self.independent_outlets(u)) >= 2]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from coverage.terminal import render_event
+        from coverage.report.terminal import render_event
 
         yield from render_event(self)
 
@@ -295,6 +296,6 @@ class Comparison:
         return iter(self.events)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        from coverage.terminal import render_comparison
+        from coverage.report.terminal import render_comparison
 
         yield from render_comparison(self)

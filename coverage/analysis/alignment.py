@@ -32,8 +32,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from coverage._errors import ConfigError
-from coverage._models import Link, ParagraphRef, Unit
-from coverage.embedding import Embedder, SentenceTransformerEmbedder, embed_unique
+from coverage.analysis.embedding import Embedder, SentenceTransformerEmbedder, embed_unique
+from coverage.model import Link, ParagraphRef, Unit
 from coverage.settings import AlignmentSettings
 
 __all__ = ["GRANULARITIES", "Aligner", "Alignment", "group_units", "link_pair", "segment_weights"]
@@ -457,7 +457,7 @@ def _units(
 
 def _segments(text: str | Sequence[str], granularity: str) -> list[tuple[str, int]]:
     """The segments of a text, each with the index of the paragraph it comes from."""
-    from coverage.cleaning import split_paragraphs, split_sentences
+    from coverage.text.cleaning import split_paragraphs, split_sentences
 
     paragraphs = split_paragraphs(text, keep_headings=True) if isinstance(text, str) else list(text)
     if granularity == "sentence":

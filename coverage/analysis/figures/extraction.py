@@ -67,10 +67,10 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from coverage._lexicon import MONTH_ABBREVIATIONS, MONTHS
-from coverage._models import Article
-from coverage.cleaning import split_sentences
+from coverage.model import Article
 from coverage.settings import FigureSettings
+from coverage.text.cleaning import split_sentences
+from coverage.text.lexicon import MONTH_ABBREVIATIONS, MONTHS
 
 __all__ = [
     "Bound",
@@ -475,7 +475,7 @@ class _Reading:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of ``text``, as :func:`coverage.cleaning.split_sentences` cuts them."""
+    """Character spans of the sentences of ``text``, as :func:`coverage.text.cleaning.split_sentences` cuts them."""
     spans: list[tuple[int, int]] = []
     cursor = 0
     for sentence in split_sentences(text):

@@ -1,6 +1,6 @@
 """Framing: the words each outlet chooses, the names it gives the same actors, and the angles it takes.
 
-:func:`analyse_framing` compares the outlets of one :class:`~coverage._models.Event` in five ways:
+:func:`analyse_framing` compares the outlets of one :class:`~coverage.model.Event` in five ways:
 
 Distinctive terms
     Log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words"), each
@@ -47,11 +47,11 @@ from typing import Any
 
 import numpy as np
 
-from coverage._lexicon import HONORIFICS, MONTHS, WEEKDAYS
-from coverage._models import Article, Event, ParagraphRef
-from coverage.alignment import Alignment
-from coverage.embedding import Embedder
+from coverage.analysis.alignment import Alignment
+from coverage.analysis.embedding import Embedder
+from coverage.model import Article, Event, ParagraphRef
 from coverage.settings import FramingSettings
+from coverage.text.lexicon import HONORIFICS, MONTHS, WEEKDAYS
 
 __all__ = [
     "FRAMES",
@@ -1439,7 +1439,7 @@ def analyse_framing(
         if len(paragraph_vectors) != len(articles):
             raise ValueError("paragraph_vectors needs one matrix per article of the event")
         if embedder is None:
-            from coverage.embedding import SentenceTransformerEmbedder
+            from coverage.analysis.embedding import SentenceTransformerEmbedder
 
             embedder = SentenceTransformerEmbedder()
         prototypes = frame_prototypes(embedder)

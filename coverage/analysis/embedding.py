@@ -314,7 +314,7 @@ class EmbeddingCache:
 
     SQLite gives atomic writes and safe sharing between concurrent runs; a row whose bytes do not match its
     stored shape and checksum is treated as missing and recomputed. The same file also keeps *blobs*: whole
-    analysis results (:func:`coverage.compare`) and rendered charts (:mod:`coverage.plots`), keyed by a hash of
+    analysis results (:func:`coverage.compare`) and rendered charts (:mod:`coverage.report.plots`), keyed by a hash of
     their inputs and of the package's code, so running again on an unchanged folder recomputes nothing.
     """
 
@@ -464,7 +464,7 @@ def embed_unique(
 class CachedEmbedder:
     """An embedder that reads and writes ``cache`` first, under the wrapped embedder's name.
 
-    Stages that embed a few texts of their own (the frame descriptions of :mod:`coverage.framing`) go through
+    Stages that embed a few texts of their own (the frame descriptions of :mod:`coverage.analysis.framing`) go through
     it, so a warm run never loads the model.
     """
 

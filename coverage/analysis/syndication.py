@@ -12,7 +12,7 @@ from datetime import date
 
 import numpy as np
 
-from coverage._models import Article, Copy
+from coverage.model import Article, Copy
 from coverage.settings import SyndicationSettings
 
 __all__ = ["Copy", "find_copies"]

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from coverage._errors import ConfigError
-from coverage._models import Article, Corpus, Event
+from coverage.model import Article, Corpus, Event
 
 __all__ = [
     "ALIAS_SEPARATOR",

@@ -48,9 +48,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from coverage._errors import ConfigError
-from coverage._lexicon import HONORIFICS, MONTHS, WEEKDAYS
-from coverage._models import Article, EventEvidence
+from coverage.model import Article, EventEvidence
 from coverage.settings import EventSettings, Settings
+from coverage.text.lexicon import HONORIFICS, MONTHS, WEEKDAYS
 
 __all__ = ["EventClusterer", "extract_names", "extract_numbers"]
 

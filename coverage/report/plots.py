@@ -20,14 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coverage._io import code_fingerprint, slugify, write_atomic
-from coverage._models import Event
+from coverage.model import Event
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from coverage.embedding import EmbeddingCache
-    from coverage.figures import FigureGroup
+    from coverage.analysis.embedding import EmbeddingCache
+    from coverage.analysis.figures import FigureGroup
 
 logger = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ import re
 import statistics
 from collections.abc import Sequence
 
-from coverage._models import Article, Fact, FactEvidence
-from coverage.alignment import Alignment
+from coverage.analysis.alignment import Alignment
+from coverage.model import Article, Fact, FactEvidence
 from coverage.settings import FactSettings
 
 __all__ = ["POSITION_MARKS", "best_evidence", "build_facts", "omission_context", "position_of"]

@@ -2,7 +2,7 @@
 
 Gold labels come from a file (:func:`load_labels`: a JSON object or a two-column CSV mapping article paths to
 labels) or from a field of the articles themselves (:func:`labels_from_field`, e.g. the ``event`` key the
-adapters in :mod:`coverage.adapters` write).
+adapters in :mod:`coverage.evaluation.adapters` write).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coverage._errors import InputError
-from coverage._models import Article
+from coverage.model import Article
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult

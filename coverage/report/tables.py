@@ -4,7 +4,7 @@
 writes each as ``<name>.parquet`` and ``<name>.csv``. Every row carries ``event_id`` and, where a row belongs to
 an article, ``article_id``, ``outlet`` and (where relevant) ``paragraph`` (0-based index into the article's
 paragraphs), so tables join on ``(event_id, article_id, paragraph)``. Other column names follow the JSON
-document (:mod:`coverage.jsonio`). Schemas are fixed: an empty comparison gives empty tables with the same
+document (:mod:`coverage.report.jsonio`). Schemas are fixed: an empty comparison gives empty tables with the same
 columns and dtypes. Rows follow the comparison's order (events, then articles / units / facts / groups in event
 order, then members / evidence / mentions / variants in their order), which is deterministic for a given input.
 
@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coverage._io import write_atomic
-from coverage._models import Comparison, Event
+from coverage.model import Comparison, Event
 
 if TYPE_CHECKING:
     import polars as pl

@@ -50,8 +50,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from coverage._models import Article
-from coverage.figures import sentence_spans
+from coverage.analysis.figures import sentence_spans
+from coverage.model import Article
 from coverage.settings import QuoteSettings
 
 __all__ = [

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coverage._io import slugify, write_atomic
-from coverage._models import Comparison, Event, ParagraphRef, Unit
+from coverage.model import Comparison, Event, ParagraphRef, Unit
 
 if TYPE_CHECKING:
-    from coverage.embedding import EmbeddingCache
-    from coverage.outlets import OutletProfiles
-from coverage.facts import POSITION_MARKS, best_evidence
+    from coverage.analysis.embedding import EmbeddingCache
+    from coverage.analysis.outlets import OutletProfiles
+from coverage.analysis.facts import POSITION_MARKS, best_evidence
 
 __all__ = ["escape_markdown", "event_filename", "render_event_markdown", "render_index", "write_markdown"]
 
@@ -248,7 +248,7 @@ def _quotes_markdown(event: Event) -> list[str]:
 
 
 def _profiles_markdown(comparison: Comparison, profiles: OutletProfiles) -> list[str]:
-    from coverage.outlets import blind_spots, coverage_by
+    from coverage.analysis.outlets import blind_spots, coverage_by
 
     lines = ["", "## Coverage by outlet profile", "", "| event | by lean | by country |", "|---|---|---|"]
     for event in comparison.events:
@@ -346,14 +346,14 @@ def write_markdown(
     written: list[Path] = []
     charts: dict[tuple[str, str], bytes] = {}
     if plots:
-        from coverage.plots import render_charts
+        from coverage.report.plots import render_charts
 
         plotted = [e for e in comparison.events if len(e.outlets) > 1][:max_plotted_events]
         charts = render_charts(plotted, cache=cache)
     for event in comparison.events:
         images: list[Path] = []
         if charts:
-            from coverage.plots import write_charts
+            from coverage.report.plots import write_charts
 
             images = write_charts(charts, event, folder)
         path = folder / event_filename(event)
