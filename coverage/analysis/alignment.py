@@ -27,54 +27,18 @@ member in it omit it. ``benchmarks/alignment.py`` measures all of this, against 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from coverage._errors import ConfigError
 from coverage.analysis.embedding import Embedder, SentenceTransformerEmbedder, embed_unique
 from coverage.model import Link, ParagraphRef, Unit
+from coverage.model.alignment import Alignment
 from coverage.settings import AlignmentSettings
 
 __all__ = ["GRANULARITIES", "Aligner", "Alignment", "group_units", "link_pair", "segment_weights"]
 
 GRANULARITIES = ("paragraph", "sentence")
-
-
-@dataclass(frozen=True)
-class Alignment:
-    """Links between units of different texts and the groups (units) they form.
-
-    ``ids`` name the texts (``ParagraphRef.article``); ``segments[i]`` are the paragraphs or sentences of text i
-    that ``ParagraphRef.paragraph`` indexes (``granularity`` says which). ``parents[i][k]`` is the index of the
-    paragraph of text i that segment k comes from (k itself for paragraphs); ``groups[i]`` is the group (outlet)
-    of text i.
-    """
-
-    ids: tuple[str, ...]
-    segments: tuple[tuple[str, ...], ...]
-    links: tuple[Link, ...]
-    units: tuple[Unit, ...]
-    granularity: str = "paragraph"
-    parents: tuple[tuple[int, ...], ...] = ()
-    groups: tuple[str, ...] = ()
-
-    def unmatched(self, text: int) -> list[int]:
-        """Indices of the segments of text ``text`` that link to nothing (1-0: omitted elsewhere)."""
-        name = self.ids[text]
-        linked = {r.paragraph for link in self.links for r in (link.a, link.b) if r.article == name}
-        return [i for i in range(len(self.segments[text])) if i not in linked]
-
-    def pairs(self, a: int = 0, b: int = 1) -> list[tuple[int, int, float]]:
-        """The links between text ``a`` and text ``b`` as (index in a, index in b, score)."""
-        ida, idb = self.ids[a], self.ids[b]
-        out = []
-        for link in self.links:
-            if link.a.article == ida and link.b.article == idb:
-                out.append((link.a.paragraph, link.b.paragraph, link.score))
-            elif link.a.article == idb and link.b.article == ida:
-                out.append((link.b.paragraph, link.a.paragraph, link.score))
-        return sorted(out)
 
 
 def segment_weights(segments: Sequence[str]) -> np.ndarray:

@@ -13,8 +13,7 @@ import re
 import statistics
 from collections.abc import Sequence
 
-from coverage.analysis.alignment import Alignment
-from coverage.model import Article, Fact, FactEvidence
+from coverage.model import Alignment, Article, Fact, FactEvidence
 from coverage.settings import FactSettings
 
 __all__ = ["POSITION_MARKS", "best_evidence", "build_facts", "omission_context", "position_of"]

@@ -4,34 +4,59 @@ They import nothing of the stages (:mod:`coverage.analysis`) or of the reports; 
 through ``__rich_console__``, which imports :mod:`coverage.report.terminal` only when called.
 """
 
-from coverage.model.core import (
-    Article,
-    Comparison,
-    Copy,
-    Corpus,
-    Event,
-    EventEvidence,
-    Fact,
-    FactEvidence,
-    Link,
-    ParagraphRef,
-    Skipped,
-    SkipReason,
-    Unit,
+from coverage.model.alignment import Alignment, Link, ParagraphRef, Unit
+from coverage.model.corpus import Article, Corpus, Skipped, SkipReason
+from coverage.model.event import Comparison, Copy, Event, EventEvidence, Fact, FactEvidence
+from coverage.model.figures import (
+    Bound,
+    FigureGroup,
+    FigureKind,
+    FigureMention,
+    LocatedFigure,
+)
+from coverage.model.framing import (
+    EventFraming,
+    LabelGroup,
+    OutletFraming,
+    Term,
+)
+from coverage.model.quotes import (
+    Attribution,
+    Quote,
+    QuoteGroup,
+    QuoteVariant,
+    SpeakerKind,
+    VariantFlag,
 )
 
 __all__ = [
+    "Alignment",
     "Article",
+    "Attribution",
+    "Bound",
     "Comparison",
     "Copy",
     "Corpus",
     "Event",
     "EventEvidence",
+    "EventFraming",
     "Fact",
     "FactEvidence",
+    "FigureGroup",
+    "FigureKind",
+    "FigureMention",
+    "LabelGroup",
     "Link",
+    "LocatedFigure",
+    "OutletFraming",
     "ParagraphRef",
+    "Quote",
+    "QuoteGroup",
+    "QuoteVariant",
     "SkipReason",
     "Skipped",
+    "SpeakerKind",
+    "Term",
     "Unit",
+    "VariantFlag",
 ]

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from coverage.analysis.embedding import EmbeddingCache
-    from coverage.analysis.figures import FigureGroup
+    from coverage.model import FigureGroup
 
 logger = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from coverage.analysis.facts import POSITION_MARKS, best_evidence
 from coverage.model import Comparison, Event, ParagraphRef, Unit
 
 if TYPE_CHECKING:
-    from coverage.analysis.alignment import Alignment
     from coverage.analysis.outlets import OutletProfiles
+    from coverage.model import Alignment
 
 
 __all__ = ["ReportOptions", "render_alignment", "render_comparison", "render_event", "render_profiles", "shorten"]

@@ -1,4 +1,4 @@
-"""Result types: frozen dataclasses shared by every stage.
+"""Events and the comparison: facts, copies, the evidence of grouping, and the result of :func:`coverage.compare`.
 
 Results render themselves in a terminal (``rich.print(comparison)``) through ``__rich_console__``; the markdown
 and JSON writers are separate functions over the same objects (:mod:`coverage.report.markdown`,
@@ -7,136 +7,23 @@ and JSON writers are separate functions over the same objects (:mod:`coverage.re
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING
+
+from coverage.model.alignment import Link, Unit
+from coverage.model.corpus import Article, Corpus, _by_id
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
-    from coverage.analysis.figures import FigureGroup
-    from coverage.analysis.framing import EventFraming
-    from coverage.analysis.quotes import QuoteGroup
+    from coverage.model.figures import FigureGroup
+    from coverage.model.framing import EventFraming
+    from coverage.model.quotes import QuoteGroup
 
 
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-_T = TypeVar("_T", bound=_HasId)
-
-
-def _by_id(items: Iterable[_T], wanted: str) -> _T:
-    """The item whose ``id`` is ``wanted``; ``KeyError`` when there is none."""
-    for item in items:
-        if item.id == wanted:
-            return item
-    raise KeyError(wanted)
-
-
-class SkipReason(enum.StrEnum):
-    """Why an input file (or one record inside it) did not become an article."""
-
-    UNSUPPORTED = "unsupported file type"
-    EMPTY = "empty file"
-    BINARY = "binary content"
-    INVALID_JSON = "invalid JSON"
-    BAD_RECORD = "record without usable text"
-    NO_TEXT = "no text left after cleaning"
-    DUPLICATE = "byte-identical duplicate"
-    TOO_LARGE = "file too large"
-    UNREADABLE = "unreadable file"
-    NOT_A_FILE = "not a regular file"
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """An input file, or a record inside one, that is not in the analysis, with a typed reason."""
-
-    path: str
-    reason: SkipReason
-    detail: str = ""
-
-    @property
-    def message(self) -> str:
-        """Human-readable reason, e.g. ``invalid JSON: line 3, column 5: Expecting ','``."""
-        return f"{self.reason.value}: {self.detail}" if self.detail else self.reason.value
-
-
-@dataclass(frozen=True)
-class Article:
-    """One news article after cleaning. ``paragraphs`` are what every later stage indexes into."""
-
-    id: str
-    path: str
-    outlet: str
-    title: str
-    paragraphs: tuple[str, ...]
-    published: date | None = None
-    url: str | None = None
-    metadata: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
-
-    @property
-    def text(self) -> str:
-        return "\n\n".join(self.paragraphs)
-
-    @property
-    def n_words(self) -> int:
-        return sum(len(p.split()) for p in self.paragraphs)
-
-
-@dataclass(frozen=True)
-class Corpus:
-    """What :func:`coverage.load_corpus` read: every file seen is an article source or skipped."""
-
-    root: Path
-    files_seen: int
-    articles: tuple[Article, ...]
-    skipped: tuple[Skipped, ...]
-
-    @property
-    def outlets(self) -> tuple[str, ...]:
-        return tuple(sorted({a.outlet for a in self.articles}, key=str.casefold))
-
-    def article(self, article_id: str) -> Article:
-        return _by_id(self.articles, article_id)
-
-
-@dataclass(frozen=True, order=True)
-class ParagraphRef:
-    """A paragraph of an article: ``article`` id and 0-based index into ``Article.paragraphs``."""
-
-    article: str
-    paragraph: int
-
-
-@dataclass(frozen=True)
-class Link:
-    """Two paragraphs (of different articles) that carry the same content, with their similarity."""
-
-    a: ParagraphRef
-    b: ParagraphRef
-    score: float
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A group of paragraphs across articles that carry the same content.
-
-    ``outlets`` include it; ``missing`` are the event's outlets that do not. ``text`` is the member
-    paragraph closest to the others (the medoid).
-    """
-
-    id: str
-    text: str
-    members: tuple[ParagraphRef, ...]
-    outlets: tuple[str, ...]
-    missing: tuple[str, ...]
-    score: float
+__all__ = ["Comparison", "Copy", "Event", "EventEvidence", "Fact", "FactEvidence"]
 
 
 @dataclass(frozen=True)
