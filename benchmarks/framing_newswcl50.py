@@ -48,7 +48,8 @@ import numpy as np
 from coverage.analysis.alignment import Aligner
 from coverage.analysis.embedding import CachedEmbedder, EmbeddingCache, SentenceTransformerEmbedder
 from coverage.analysis.framing import LabelGroup, find_labels
-from coverage.analysis.framing.labels import _normalise_label, _stop_words, _tokens
+from coverage.analysis.framing.names import _normalise_label, _tokens
+from coverage.analysis.framing.terms import _stop_words
 from coverage.model import Article
 from coverage.settings import FramingSettings
 from coverage.text.cleaning import split_sentences

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import pickle
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -238,71 +239,92 @@ def build_events(
     aligner = Aligner(settings.alignment)
     events: list[Event] = []
     for number, label in enumerate(order, start=1):
-        members = members_of[label]
-        event_articles = [articles[i] for i in members]
-        event_vectors = [vectors.paragraphs[i] for i in members]
-        alignment = aligner.align(
-            [a.paragraphs for a in event_articles],
-            embeddings=event_vectors,
-            ids=[a.id for a in event_articles],
-            groups=[a.outlet for a in event_articles],
-        )
-        facts: tuple[Fact, ...] = ()
-        sentence_alignment = None
-        if all(i in sentences for i in members) and len({a.outlet for a in event_articles}) > 1:
-            # Sentences are aligned across whole articles, not only inside linked paragraphs: a paragraph that
-            # mixes several facts rarely links as a whole, yet each of its sentences may (demo corpus: 13 of 20
-            # gold facts recovered this way against 9 inside linked paragraphs).
-            sentence_alignment = aligner.align(
-                [a.paragraphs for a in event_articles],
-                embeddings=[sentences[i] for i in members],
-                ids=[a.id for a in event_articles],
-                groups=[a.outlet for a in event_articles],
-                granularity="sentence",
-            )
-            facts = tuple(build_facts(event_articles, sentence_alignment, settings.facts, prefix=f"E{number}-"))
         evidence = clusterer.evidence_[label] if label < len(clusterer.evidence_) else EventEvidence()
-        copies = tuple(find_copies(event_articles, event_vectors, settings.syndication))
-        originals = [k for k, a in enumerate(event_articles) if a.id not in {c.article for c in copies}]
         events.append(
-            Event(
-                id=f"E{number}",
-                title=_central_title(
-                    [event_articles[k] for k in originals], vectors.leads[[members[k] for k in originals]]
-                ),
-                articles=tuple(event_articles),
-                links=alignment.links,
-                units=tuple(_prefix_units(alignment.units, f"E{number}")),
-                evidence=evidence,
-                copies=copies,
-                figures=tuple(
-                    group_figures([(a, article_figures(a, settings.figures)) for a in event_articles], settings.figures)
-                ),
-                quotes=tuple(
-                    match_quotes(
-                        [(a, extract_quotes(a.paragraphs, settings.quotes)) for a in event_articles], settings.quotes
-                    )
-                ),
-                facts=facts,
-                context=omission_context(event_articles, settings.facts),
-            )
-        )
-        event = events[-1]
-        omissions = {o: tuple(f.id for f in event.omitted_facts(o, settings.facts.majority)) for o in event.outlets}
-        framing = None
-        if len(event.outlets) > 1:
-            framing = analyse_framing(
-                event,
-                paragraph_vectors=event_vectors if embedder is not None else None,
-                sentence_alignment=sentence_alignment,
+            _build_event(
+                f"E{number}",
+                [articles[i] for i in members_of[label]],
+                [vectors.paragraphs[i] for i in members_of[label]],
+                vectors.leads[members_of[label]],
+                [sentences[i] for i in members_of[label]] if all(i in sentences for i in members_of[label]) else None,
+                evidence,
+                aligner,
+                settings,
                 corpus_counts=corpus_counts,
                 embedder=embedder,
-                settings=settings.framing,
             )
-        events[-1] = replace(event, omissions={o: ids for o, ids in omissions.items() if ids}, framing=framing)
+        )
         if progress is not None:
             progress("Aligning paragraphs and sentences", number, len(order))
     return events
+
+
+def _build_event(
+    event_id: str,
+    event_articles: list[Article],
+    event_vectors: list[np.ndarray],
+    leads: np.ndarray,
+    sentence_vectors: list[np.ndarray] | None,
+    evidence: EventEvidence,
+    aligner: Aligner,
+    settings: Settings,
+    *,
+    corpus_counts: Counter[str],
+    embedder: Embedder | None,
+) -> Event:
+    """One event from its articles (in report order) and their vectors: links, units, facts, copies, figures,
+    quotes, omissions and framing."""
+    alignment = aligner.align(
+        [a.paragraphs for a in event_articles],
+        embeddings=event_vectors,
+        ids=[a.id for a in event_articles],
+        groups=[a.outlet for a in event_articles],
+    )
+    facts: tuple[Fact, ...] = ()
+    sentence_alignment = None
+    if sentence_vectors is not None and len({a.outlet for a in event_articles}) > 1:
+        # Sentences are aligned across whole articles, not only inside linked paragraphs: a paragraph that
+        # mixes several facts rarely links as a whole, yet each of its sentences may (demo corpus: 13 of 20
+        # gold facts recovered this way against 9 inside linked paragraphs).
+        sentence_alignment = aligner.align(
+            [a.paragraphs for a in event_articles],
+            embeddings=sentence_vectors,
+            ids=[a.id for a in event_articles],
+            groups=[a.outlet for a in event_articles],
+            granularity="sentence",
+        )
+        facts = tuple(build_facts(event_articles, sentence_alignment, settings.facts, prefix=f"{event_id}-"))
+    copies = tuple(find_copies(event_articles, event_vectors, settings.syndication))
+    originals = [k for k, a in enumerate(event_articles) if a.id not in {c.article for c in copies}]
+    event = Event(
+        id=event_id,
+        title=_central_title([event_articles[k] for k in originals], leads[originals]),
+        articles=tuple(event_articles),
+        links=alignment.links,
+        units=tuple(_prefix_units(alignment.units, event_id)),
+        evidence=evidence,
+        copies=copies,
+        figures=tuple(
+            group_figures([(a, article_figures(a, settings.figures)) for a in event_articles], settings.figures)
+        ),
+        quotes=tuple(
+            match_quotes([(a, extract_quotes(a.paragraphs, settings.quotes)) for a in event_articles], settings.quotes)
+        ),
+        facts=facts,
+        context=omission_context(event_articles, settings.facts),
+    )
+    omissions = {o: tuple(f.id for f in event.omitted_facts(o, settings.facts.majority)) for o in event.outlets}
+    framing = None
+    if len(event.outlets) > 1:
+        framing = analyse_framing(
+            event,
+            paragraph_vectors=event_vectors if embedder is not None else None,
+            sentence_alignment=sentence_alignment,
+            corpus_counts=corpus_counts,
+            embedder=embedder,
+            settings=settings.framing,
+        )
+    return replace(event, omissions={o: ids for o, ids in omissions.items() if ids}, framing=framing)
 
 
 def _sentence_vectors(

@@ -21,7 +21,7 @@ from coverage.analysis.framing import (
     find_labels,
     frame_prototypes,
 )
-from coverage.analysis.framing.labels import _normalise_label
+from coverage.analysis.framing.names import _normalise_label
 from coverage.model import Article, Event, Link, ParagraphRef
 from coverage.settings import FramingSettings
 

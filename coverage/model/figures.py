@@ -28,7 +28,7 @@ class FigureKind(enum.StrEnum):
 
 
 class Bound(enum.StrEnum):
-    """How a qualifier bounds a figure (see the module docstring)."""
+    """How a qualifier bounds a figure (see :mod:`coverage.analysis.figures.extraction`)."""
 
     EXACT = "exact"
     AT_LEAST = "at_least"

@@ -22,7 +22,7 @@ class SpeakerKind(enum.StrEnum):
 
 
 class Attribution(enum.StrEnum):
-    """Where the speaker of a quote was found (the rules of the module docstring)."""
+    """Where the speaker of a quote was found (the rules of :mod:`coverage.analysis.quotes.extraction`)."""
 
     AFTER = "after"
     BEFORE = "before"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coverage._io import write_atomic
-from coverage.model import Comparison, Event, ParagraphRef
+from coverage.model import Article, Comparison, Event, Fact, FigureGroup, ParagraphRef, QuoteGroup, Unit
 
 __all__ = ["SCHEMA_VERSION", "iter_json", "to_dict", "to_json", "write_json"]
 
@@ -29,101 +29,106 @@ def _event(event: Event) -> dict[str, Any]:
             "shared_numbers": list(event.evidence.shared_numbers),
             "similarity": event.evidence.similarity,
         },
-        "articles": [
-            {
-                "id": a.id,
-                "path": a.path,
-                "outlet": a.outlet,
-                "title": a.title,
-                "published": a.published.isoformat() if a.published else None,
-                "url": a.url,
-                "syndicated_with": list(event.syndicated_with(a.id)),
-                "paragraphs": list(a.paragraphs),
-            }
-            for a in event.articles
-        ],
+        "articles": [_article(event, a) for a in event.articles],
         "links": [{"a": _ref(link.a), "b": _ref(link.b), "score": link.score} for link in event.links],
-        "units": [
-            {
-                "id": u.id,
-                "text": u.text,
-                "outlets": list(u.outlets),
-                "missing": list(u.missing),
-                "score": u.score,
-                "members": [_ref(m) for m in u.members],
-            }
-            for u in event.units
-        ],
+        "units": [_unit(u) for u in event.units],
         "copies": [
             {"article": c.article, "source": c.source, "shared": c.shared, "added": list(c.added), "cut": list(c.cut)}
             for c in event.copies
         ],
-        "facts": [
-            {
-                "id": f.id,
-                "text": f.text,
-                "kind": f.kind,
-                "outlets": list(f.outlets),
-                "missing": list(f.missing),
-                "evidence": [
-                    {
-                        "outlet": e.outlet,
-                        "article": e.article,
-                        "paragraph": e.paragraph,
-                        "sentence": e.sentence,
-                        "position": e.position,
-                    }
-                    for e in f.evidence
-                ],
-            }
-            for f in event.facts
-        ],
+        "facts": [_fact(f) for f in event.facts],
         "framing": event.framing.to_dict() if event.framing is not None else None,
         "omissions": {outlet: list(ids) for outlet, ids in sorted(event.omissions.items())},
         "omission_context": dict(sorted(event.context.items())),
-        "figures": [
+        "figures": [_figure_group(group) for group in event.figures],
+        "quotes": [_quote_group(event, group) for group in event.quotes],
+    }
+
+
+def _article(event: Event, a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "path": a.path,
+        "outlet": a.outlet,
+        "title": a.title,
+        "published": a.published.isoformat() if a.published else None,
+        "url": a.url,
+        "syndicated_with": list(event.syndicated_with(a.id)),
+        "paragraphs": list(a.paragraphs),
+    }
+
+
+def _unit(u: Unit) -> dict[str, Any]:
+    return {
+        "id": u.id,
+        "text": u.text,
+        "outlets": list(u.outlets),
+        "missing": list(u.missing),
+        "score": u.score,
+        "members": [_ref(m) for m in u.members],
+    }
+
+
+def _fact(f: Fact) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "text": f.text,
+        "kind": f.kind,
+        "outlets": list(f.outlets),
+        "missing": list(f.missing),
+        "evidence": [
             {
-                "kind": str(group.kind),
-                "referent": group.referent,
-                "conflict": group.conflict,
-                "is_update": group.is_update,
-                "mentions": [
-                    {
-                        "outlet": m.outlet,
-                        "article": m.article_id,
-                        "paragraph": m.paragraph,
-                        "published": m.published.isoformat() if m.published else None,
-                        "value": m.figure.value,
-                        "low": m.figure.low,
-                        "high": m.figure.high,
-                        "qualifier": m.figure.qualifier,
-                        "text": m.figure.text,
-                        "sentence": m.figure.sentence,
-                    }
-                    for m in group.mentions
-                ],
+                "outlet": e.outlet,
+                "article": e.article,
+                "paragraph": e.paragraph,
+                "sentence": e.sentence,
+                "position": e.position,
             }
-            for group in event.figures
+            for e in f.evidence
         ],
-        "quotes": [
+    }
+
+
+def _figure_group(group: FigureGroup) -> dict[str, Any]:
+    return {
+        "kind": str(group.kind),
+        "referent": group.referent,
+        "conflict": group.conflict,
+        "is_update": group.is_update,
+        "mentions": [
             {
-                "speaker": group.speaker,
-                "text": group.text,
-                "outlets": list(group.outlets),
-                "missing": [o for o in event.outlets if o not in group.outlets],
-                "variants": [
-                    {
-                        "outlet": v.outlet,
-                        "article": v.article_id,
-                        "paragraph": v.paragraph,
-                        "speaker": v.speaker,
-                        "text": v.text,
-                        "flags": [str(f) for f in v.flags],
-                    }
-                    for v in group.variants
-                ],
+                "outlet": m.outlet,
+                "article": m.article_id,
+                "paragraph": m.paragraph,
+                "published": m.published.isoformat() if m.published else None,
+                "value": m.figure.value,
+                "low": m.figure.low,
+                "high": m.figure.high,
+                "qualifier": m.figure.qualifier,
+                "text": m.figure.text,
+                "sentence": m.figure.sentence,
             }
-            for group in event.quotes
+            for m in group.mentions
+        ],
+    }
+
+
+def _quote_group(event: Event, group: QuoteGroup) -> dict[str, Any]:
+    return {
+        "speaker": group.speaker,
+        "text": group.text,
+        "outlets": list(group.outlets),
+        "missing": [o for o in event.outlets if o not in group.outlets],
+        "variants": [
+            {
+                "outlet": v.outlet,
+                "article": v.article_id,
+                "paragraph": v.paragraph,
+                "speaker": v.speaker,
+                "text": v.text,
+                "flags": [str(f) for f in v.flags],
+            }
+            for v in group.variants
         ],
     }
 

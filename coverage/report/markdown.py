@@ -78,7 +78,6 @@ def render_index(comparison: Comparison, profiles: OutletProfiles | None = None)
 
 
 def render_event_markdown(event: Event, *, images: Sequence[str] = ()) -> str:
-    outlets = event.outlets
     lines = [f"# {event.id}: {escape_markdown(event.title)}", "", "[All events](index.md)", ""]
     for name in images:
         what = "Coverage heatmap" if "coverage" in name else "Figures by outlet"
@@ -88,6 +87,21 @@ def render_event_markdown(event: Event, *, images: Sequence[str] = ()) -> str:
     reason = ", ".join(escape_markdown(t) for t in shared_terms) or "similar content"
     similarity = f" (mean similarity {why.similarity:.2f})" if why.similarity is not None else ""
     lines += [f"Grouped because the articles share: {reason}{similarity}.", ""]
+    lines += _articles_markdown(event)
+    lines += _matrix_markdown(event)
+    lines += _facts_markdown(event)
+    lines += _figures_markdown(event)
+    lines += _quotes_markdown(event)
+    lines += _framing_markdown(event)
+    lines += _per_outlet_markdown(event)
+    lines += _copies_markdown(event)
+    lines += _texts_markdown(event)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _articles_markdown(event: Event) -> list[str]:
+    """The articles table: outlet, date, headline (linked to its text), size, file."""
+    lines: list[str] = []
     lines += [
         "## Articles",
         "",
@@ -102,6 +116,13 @@ def render_event_markdown(event: Event, *, images: Sequence[str] = ()) -> str:
             f"[{escape_markdown(article.title)}](#a{index}){note} | {len(article.paragraphs)} | {article.n_words} | "
             f"{escape_markdown(article.path)} |"
         )
+    return lines
+
+
+def _matrix_markdown(event: Event) -> list[str]:
+    """The coverage matrix: the units two or more outlets carry, with their evidence."""
+    outlets = event.outlets
+    lines: list[str] = []
     shared = [u for u in event.units if len(u.outlets) >= 2]
     lines += ["", "## Coverage matrix", ""]
     if shared:
@@ -117,10 +138,13 @@ def render_event_markdown(event: Event, *, images: Sequence[str] = ()) -> str:
             lines.append(f"| {unit.id} | {escape_markdown(unit.text)} | {marks} | {evidence} |")
     else:
         lines.append("No content is shared by two outlets in this event.")
-    lines += _facts_markdown(event)
-    lines += _figures_markdown(event)
-    lines += _quotes_markdown(event)
-    lines += _framing_markdown(event)
+    return lines
+
+
+def _per_outlet_markdown(event: Event) -> list[str]:
+    """Per outlet: the units it omits and those only it carries."""
+    outlets = event.outlets
+    lines: list[str] = []
     lines += ["", "## Per outlet", ""]
     for outlet in outlets:
         omitted = event.omitted_units(outlet)
@@ -138,6 +162,12 @@ def render_event_markdown(event: Event, *, images: Sequence[str] = ()) -> str:
             lines.append("")
         if not omitted and not exclusive:
             lines += ["Nothing exclusive and no omission.", ""]
+    return lines
+
+
+def _copies_markdown(event: Event) -> list[str]:
+    """Syndicated copies: what each copy added to and cut from its source."""
+    lines: list[str] = []
     if event.copies:
         lines += ["## Syndicated copies", ""]
         for copy in event.copies:
@@ -149,6 +179,12 @@ def render_event_markdown(event: Event, *, images: Sequence[str] = ()) -> str:
                 f"added: {added}; cut: {cut}."
             )
         lines.append("")
+    return lines
+
+
+def _texts_markdown(event: Event) -> list[str]:
+    """The article texts, paragraphs numbered and anchored for the evidence links."""
+    lines: list[str] = []
     lines += ["## Article texts", "", "Paragraphs as cleaned and analysed, numbered from 1.", ""]
     for index, article in enumerate(event.articles, start=1):
         lines += [
@@ -159,7 +195,7 @@ def render_event_markdown(event: Event, *, images: Sequence[str] = ()) -> str:
         lines += [f"{escape_markdown(article.id)}, published {article.published or 'unknown'}", ""]
         for number, paragraph in enumerate(article.paragraphs, start=1):
             lines += [f'<a id="a{index}-p{number}"></a>**¶{number}** {escape_markdown(paragraph)}', ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return lines
 
 
 def _facts_markdown(event: Event) -> list[str]:

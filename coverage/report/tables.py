@@ -161,11 +161,23 @@ def schemas() -> dict[str, pl.Schema]:
 
 
 def _rows(event: Event) -> dict[str, list[dict[str, Any]]]:
-    eid = event.id
     outlet_of = {a.id: a.outlet for a in event.articles}
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    return {
+        "articles": _article_rows(event),
+        "paragraphs": _paragraph_rows(event),
+        "links": _link_rows(event, outlet_of),
+        "units": _unit_rows(event, outlet_of),
+        "facts": _fact_rows(event),
+        "figures": _figure_rows(event),
+        "quotes": _quote_rows(event),
+    }
+
+
+def _article_rows(event: Event) -> list[dict[str, Any]]:
+    eid = event.id
+    rows: list[dict[str, Any]] = []
     for a in event.articles:
-        rows["articles"].append(
+        rows.append(
             {
                 "event_id": eid,
                 "article_id": a.id,
@@ -179,8 +191,15 @@ def _rows(event: Event) -> dict[str, list[dict[str, Any]]]:
                 "syndicated_with": list(event.syndicated_with(a.id)),
             }
         )
+    return rows
+
+
+def _paragraph_rows(event: Event) -> list[dict[str, Any]]:
+    eid = event.id
+    rows: list[dict[str, Any]] = []
+    for a in event.articles:
         for index, text in enumerate(a.paragraphs):
-            rows["paragraphs"].append(
+            rows.append(
                 {
                     "event_id": eid,
                     "article_id": a.id,
@@ -190,8 +209,14 @@ def _rows(event: Event) -> dict[str, list[dict[str, Any]]]:
                     "n_words": len(text.split()),
                 }
             )
+    return rows
+
+
+def _link_rows(event: Event, outlet_of: dict[str, str]) -> list[dict[str, Any]]:
+    eid = event.id
+    rows: list[dict[str, Any]] = []
     for link in event.links:
-        rows["links"].append(
+        rows.append(
             {
                 "event_id": eid,
                 "a_article_id": link.a.article,
@@ -203,9 +228,15 @@ def _rows(event: Event) -> dict[str, list[dict[str, Any]]]:
                 "score": link.score,
             }
         )
+    return rows
+
+
+def _unit_rows(event: Event, outlet_of: dict[str, str]) -> list[dict[str, Any]]:
+    eid = event.id
+    rows: list[dict[str, Any]] = []
     for unit in event.units:
         for member in unit.members:
-            rows["units"].append(
+            rows.append(
                 {
                     "event_id": eid,
                     "unit_id": unit.id,
@@ -218,9 +249,15 @@ def _rows(event: Event) -> dict[str, list[dict[str, Any]]]:
                     "missing": list(unit.missing),
                 }
             )
+    return rows
+
+
+def _fact_rows(event: Event) -> list[dict[str, Any]]:
+    eid = event.id
+    rows: list[dict[str, Any]] = []
     for fact in event.facts:
         for evidence in fact.evidence:
-            rows["facts"].append(
+            rows.append(
                 {
                     "event_id": eid,
                     "fact_id": fact.id,
@@ -235,10 +272,16 @@ def _rows(event: Event) -> dict[str, list[dict[str, Any]]]:
                     "missing": list(fact.missing),
                 }
             )
+    return rows
+
+
+def _figure_rows(event: Event) -> list[dict[str, Any]]:
+    eid = event.id
+    rows: list[dict[str, Any]] = []
     for number, group in enumerate(event.figures, start=1):
         for mention in group.mentions:
             figure = mention.figure
-            rows["figures"].append(
+            rows.append(
                 {
                     "event_id": eid,
                     "group_id": f"{eid}-g{number}",
@@ -258,9 +301,15 @@ def _rows(event: Event) -> dict[str, list[dict[str, Any]]]:
                     "sentence": figure.sentence,
                 }
             )
+    return rows
+
+
+def _quote_rows(event: Event) -> list[dict[str, Any]]:
+    eid = event.id
+    rows: list[dict[str, Any]] = []
     for number, quote in enumerate(event.quotes, start=1):
         for variant in quote.variants:
-            rows["quotes"].append(
+            rows.append(
                 {
                     "event_id": eid,
                     "group_id": f"{eid}-q{number}",
