@@ -45,8 +45,9 @@ from pathlib import Path
 
 import numpy as np
 
+from coverage._cache import EmbeddingCache
 from coverage.analysis.alignment import Aligner
-from coverage.analysis.embedding import CachedEmbedder, EmbeddingCache, SentenceTransformerEmbedder
+from coverage.analysis.embedding import CachedEmbedder, SentenceTransformerEmbedder
 from coverage.analysis.framing import LabelGroup, find_labels
 from coverage.analysis.framing.names import _normalise_label, _tokens
 from coverage.analysis.framing.terms import _stop_words

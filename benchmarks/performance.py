@@ -262,7 +262,7 @@ def run_worker(args: argparse.Namespace) -> dict[str, Any]:
         from rich.console import Console
 
         import coverage.pipeline as pipeline
-        from coverage.analysis.embedding import EmbeddingCache
+        from coverage._cache import EmbeddingCache
         from coverage.evaluation.scores import evaluate_clustering, load_labels
         from coverage.ingest import load_corpus
         from coverage.model import Comparison

@@ -84,7 +84,7 @@ _WHERE = {
     "Corpus": "coverage.model",
     "CoverageError": "coverage._errors",
     "Embedder": "coverage.analysis.embedding",
-    "EmbeddingCache": "coverage.analysis.embedding",
+    "EmbeddingCache": "coverage._cache",
     "Event": "coverage.model",
     "EventClusterer": "coverage.analysis.events",
     "EventEvidence": "coverage.model",
@@ -140,9 +140,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from coverage._cache import EmbeddingCache
     from coverage._errors import ConfigError, CoverageError, InputError, ModelError
     from coverage.analysis.alignment import Aligner
-    from coverage.analysis.embedding import Embedder, EmbeddingCache, HashingEmbedder, SentenceTransformerEmbedder
+    from coverage.analysis.embedding import Embedder, HashingEmbedder, SentenceTransformerEmbedder
     from coverage.analysis.events import EventClusterer
     from coverage.analysis.outlets import OutletProfile, OutletProfiles, load_outlet_profiles
     from coverage.ingest import load_corpus

@@ -241,7 +241,7 @@ def compare(
             write_json(result, Path(json_file))
             console.print(f"JSON written to {json_file}", markup=False, style="dim")
     if markdown_dir is not None:
-        from coverage.analysis.embedding import open_cache
+        from coverage._cache import open_cache
 
         cache = open_cache(settings.embedding)
         try:
@@ -336,7 +336,8 @@ def evaluate(
     """Score the event clustering of FOLDER against gold labels (B-cubed, ARI, V-measure)."""
     from rich.console import Console
 
-    from coverage.analysis.embedding import make_embedder, open_cache
+    from coverage._cache import open_cache
+    from coverage.analysis.embedding import make_embedder
     from coverage.analysis.events import EventClusterer
     from coverage.evaluation.scores import evaluate_clustering, labels_from_field, load_labels
     from coverage.ingest import load_corpus

@@ -19,16 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
+from coverage._cache import EmbeddingCache, open_cache
 from coverage._io import code_fingerprint
 from coverage.analysis.alignment import Aligner
-from coverage.analysis.embedding import (
-    CachedEmbedder,
-    Embedder,
-    EmbeddingCache,
-    embed_unique,
-    make_embedder,
-    open_cache,
-)
+from coverage.analysis.embedding import CachedEmbedder, Embedder, embed_unique, make_embedder
 from coverage.analysis.events import EventClusterer
 from coverage.analysis.facts import build_facts, omission_context
 from coverage.analysis.figures import article_figures, group_figures

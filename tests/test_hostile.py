@@ -235,7 +235,8 @@ def test_same_output_with_and_without_the_cache(write, tmp_path: Path) -> None:
 
 
 def _fill_cache(folder: str, start: int) -> None:
-    from coverage.analysis.embedding import EmbeddingCache, embed_unique
+    from coverage._cache import EmbeddingCache
+    from coverage.analysis.embedding import embed_unique
 
     texts = [f"text number {i}" for i in range(start, start + 300)]
     embed_unique(texts, HashingEmbedder(), cache=EmbeddingCache(Path(folder)))
@@ -244,7 +245,8 @@ def _fill_cache(folder: str, start: int) -> None:
 def test_two_runs_sharing_a_cache_do_not_corrupt_it(tmp_path: Path) -> None:
     import multiprocessing
 
-    from coverage.analysis.embedding import EmbeddingCache, embed_unique
+    from coverage._cache import EmbeddingCache
+    from coverage.analysis.embedding import embed_unique
 
     context = multiprocessing.get_context("spawn")
     workers = [context.Process(target=_fill_cache, args=(str(tmp_path), start)) for start in (0, 150)]

@@ -18,7 +18,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from coverage.analysis.embedding import EmbeddingCache, SentenceTransformerEmbedder, default_cache_dir, embed_unique
+from coverage._cache import EmbeddingCache, default_cache_dir
+from coverage.analysis.embedding import SentenceTransformerEmbedder, embed_unique
 from coverage.analysis.events import EventClusterer
 from coverage.evaluation.adapters import ecbplus_to_folder, newswcl50_to_folder
 from coverage.evaluation.scores import evaluate_clustering, labels_from_field

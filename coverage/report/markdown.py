@@ -17,7 +17,7 @@ from coverage._io import slugify, write_atomic
 from coverage.model import Comparison, Event, ParagraphRef, Unit
 
 if TYPE_CHECKING:
-    from coverage.analysis.embedding import EmbeddingCache
+    from coverage._cache import EmbeddingCache
     from coverage.analysis.outlets import OutletProfiles
 from coverage.analysis.facts import POSITION_MARKS, best_evidence
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from coverage.analysis.embedding import EmbeddingCache
+    from coverage._cache import EmbeddingCache
     from coverage.model import FigureGroup
 
 logger = logging.getLogger(__name__)
