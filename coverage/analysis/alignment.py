@@ -307,8 +307,7 @@ class Aligner:
 
     def _settings(self) -> AlignmentSettings:
         settings = self.settings or AlignmentSettings()
-        if settings.mode not in ("free", "monotone"):
-            raise ConfigError("alignment.mode must be 'free' or 'monotone'", key="alignment.mode")
+        settings.validate()
         return settings
 
     @staticmethod

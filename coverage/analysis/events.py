@@ -47,9 +47,8 @@ from typing import Self
 import numpy as np
 import scipy.sparse as sp
 
-from coverage._errors import ConfigError
 from coverage.model import Article, EventEvidence
-from coverage.settings import EventSettings, Settings
+from coverage.settings import EventSettings
 from coverage.text.lexicon import HONORIFICS, MONTHS, WEEKDAYS
 
 __all__ = ["EventClusterer", "extract_names", "extract_numbers"]
@@ -158,7 +157,7 @@ class EventClusterer:
         """Cluster ``articles``; ``paragraph_vectors[i]`` are article i's paragraph embeddings (n_i, d) and
         ``lead_vectors[i]`` the embedding of its title + first paragraph."""
         settings = self.settings or EventSettings()
-        Settings(events=settings).validate()
+        settings.validate()
         n = len(articles)
         if len(paragraph_vectors) != n or len(lead_vectors) != n:
             raise ValueError(
@@ -187,9 +186,7 @@ class EventClusterer:
 
 def _weights(settings: EventSettings) -> tuple[float, float, float, float]:
     raw = (settings.weight_lead, settings.weight_body, settings.weight_lexical, settings.weight_names)
-    total = sum(raw)
-    if total <= 0:
-        raise ConfigError("events.weight_* must not all be 0", key="events.weight_lead")
+    total = sum(raw)  # > 0: EventSettings.validate() checks it
     lead, body, lexical, names = (w / total for w in raw)
     return lead, body, lexical, names
 
