@@ -64,6 +64,7 @@ __all__ = [
     "VariantFlag",
     "__version__",
     "compare",
+    "evaluate_folder",
     "load_corpus",
     "load_outlet_profiles",
     "to_json",
@@ -101,8 +102,8 @@ _WHERE = {
     "LocatedFigure": "coverage.model",
     "ModelError": "coverage._errors",
     "OutletFraming": "coverage.model",
-    "OutletProfile": "coverage.analysis.outlets",
-    "OutletProfiles": "coverage.analysis.outlets",
+    "OutletProfile": "coverage.model",
+    "OutletProfiles": "coverage.model",
     "ParagraphRef": "coverage.model",
     "Quote": "coverage.model",
     "QuoteGroup": "coverage.model",
@@ -116,6 +117,7 @@ _WHERE = {
     "Unit": "coverage.model",
     "VariantFlag": "coverage.model",
     "compare": "coverage.pipeline",
+    "evaluate_folder": "coverage.evaluation",
     "load_corpus": "coverage.ingest",
     "load_outlet_profiles": "coverage.analysis.outlets",
     "to_json": "coverage.report.jsonio",
@@ -145,7 +147,8 @@ if TYPE_CHECKING:
     from coverage.analysis.alignment import Aligner
     from coverage.analysis.embedding import Embedder, HashingEmbedder, SentenceTransformerEmbedder
     from coverage.analysis.events import EventClusterer
-    from coverage.analysis.outlets import OutletProfile, OutletProfiles, load_outlet_profiles
+    from coverage.analysis.outlets import load_outlet_profiles
+    from coverage.evaluation import evaluate_folder
     from coverage.ingest import load_corpus
     from coverage.model import (
         Alignment,
@@ -167,6 +170,8 @@ if TYPE_CHECKING:
         Link,
         LocatedFigure,
         OutletFraming,
+        OutletProfile,
+        OutletProfiles,
         ParagraphRef,
         Quote,
         QuoteGroup,

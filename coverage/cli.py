@@ -205,7 +205,6 @@ def compare(
     from rich.console import Console
 
     from coverage._errors import InputError
-    from coverage.model import Corpus
     from coverage.pipeline import compare as run_compare
     from coverage.report.jsonio import iter_json, write_json
     from coverage.report.markdown import write_markdown
@@ -213,15 +212,12 @@ def compare(
 
     settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
     profiles = None
-    with _progress(sys.stderr.isatty() and not debug) as progress:
-        source: Path | Corpus = folder
-        if outlets_file is not None:
-            from coverage.analysis.outlets import apply_profiles, load_outlet_profiles
-            from coverage.ingest import load_corpus
+    if outlets_file is not None:
+        from coverage.analysis.outlets import load_outlet_profiles
 
-            profiles = load_outlet_profiles(outlets_file)
-            source = apply_profiles(load_corpus(folder, settings.ingest), profiles)
-        result = run_compare(source, settings, progress=progress)
+        profiles = load_outlet_profiles(outlets_file)
+    with _progress(sys.stderr.isatty() and not debug) as progress:
+        result = run_compare(folder, settings, progress=progress, profiles=profiles)
     if not result.corpus.articles:
         reasons = "; ".join(f"{s.path}: {s.message}" for s in result.corpus.skipped[:3]) or "the folder is empty"
         raise InputError(f"no article could be read from {folder} ({reasons})", path=folder)
@@ -235,8 +231,8 @@ def compare(
         options = ReportOptions(top=top, event=event_id, outlet=outlet, quiet=quiet, max_events=max_events or None)
         for renderable in render_comparison(result, options):
             console.print(renderable)
-        if profiles is not None:
-            console.print(render_profiles(result, profiles))
+        if result.profiles is not None:
+            console.print(render_profiles(result, result.profiles))
         if json_file:
             write_json(result, Path(json_file))
             console.print(f"JSON written to {json_file}", markup=False, style="dim")
@@ -245,7 +241,7 @@ def compare(
 
         cache = open_cache(settings.embedding)
         try:
-            written = write_markdown(result, markdown_dir, plots=not no_plots, profiles=profiles, cache=cache)
+            written = write_markdown(result, markdown_dir, plots=not no_plots, cache=cache)
         finally:
             if cache is not None:
                 cache.close()
@@ -336,27 +332,13 @@ def evaluate(
     """Score the event clustering of FOLDER against gold labels (B-cubed, ARI, V-measure)."""
     from rich.console import Console
 
-    from coverage._cache import open_cache
-    from coverage.analysis.embedding import make_embedder
-    from coverage.analysis.events import EventClusterer
-    from coverage.evaluation.scores import evaluate_clustering, labels_from_field, load_labels
-    from coverage.ingest import load_corpus
-    from coverage.pipeline import embed_corpus
+    from coverage.evaluation import evaluate_folder
 
     if (labels_file is None) == (label_field is None):
         raise click.UsageError("give exactly one of --labels FILE or --label-field NAME")
     settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
     with _progress(sys.stderr.isatty() and not debug) as progress:
-        corpus = load_corpus(folder, settings.ingest)
-        from coverage._errors import InputError
-
-        if not corpus.articles:
-            raise InputError(f"no article could be read from {folder}", path=folder)
-        gold = load_labels(labels_file) if labels_file else labels_from_field(corpus.articles, str(label_field))
-        cache = open_cache(settings.embedding)
-        vectors = embed_corpus(corpus.articles, make_embedder(settings.embedding), cache=cache, progress=progress)
-        clusterer = EventClusterer(settings.events).fit(corpus.articles, vectors.paragraphs, vectors.leads)
-    scores = evaluate_clustering(corpus.articles, [int(x) for x in clusterer.labels_], gold)
+        scores = evaluate_folder(folder, settings, labels=labels_file, label_field=label_field, progress=progress)
     Console(highlight=False).print(scores)
 
 

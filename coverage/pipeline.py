@@ -27,10 +27,12 @@ from coverage.analysis.events import EventClusterer
 from coverage.analysis.facts import build_facts, omission_context
 from coverage.analysis.figures import article_figures, group_figures
 from coverage.analysis.framing import analyse_framing, corpus_term_counts
+from coverage.analysis.outlets import apply_profiles
 from coverage.analysis.quotes import extract_quotes, match_quotes
 from coverage.analysis.syndication import find_copies
 from coverage.ingest import load_corpus
 from coverage.model import Article, Comparison, Corpus, Event, EventEvidence, Fact, Unit
+from coverage.model.outlets import OutletProfiles
 from coverage.settings import Settings
 from coverage.text.cleaning import split_sentences
 
@@ -87,8 +89,13 @@ def compare(
     *,
     embedder: Embedder | None = None,
     progress: Stage | None = None,
+    profiles: OutletProfiles | None = None,
 ) -> Comparison:
-    """Run the whole analysis on a folder (or an already loaded :class:`Corpus`)."""
+    """Run the whole analysis on a folder (or an already loaded :class:`Corpus`).
+
+    With ``profiles`` (:func:`coverage.load_outlet_profiles`), outlet names are merged into their canonical names
+    before the analysis, and the profiles are kept on the result for the reports (coverage by lean and country).
+    """
     settings = settings or Settings()
     settings.validate()
     if isinstance(source, Corpus):
@@ -99,6 +106,8 @@ def compare(
             settings.ingest,
             progress=(lambda d, t: progress("Reading files", d, t)) if progress else None,
         )
+    if profiles is not None:
+        corpus = apply_profiles(corpus, profiles)
     embedder = embedder or make_embedder(settings.embedding)
     cache = open_cache(settings.embedding)
     try:
@@ -115,7 +124,7 @@ def compare(
     finally:
         if cache is not None:
             cache.close()
-    return Comparison(corpus=corpus, events=tuple(events), model=embedder.name)
+    return Comparison(corpus=corpus, events=tuple(events), model=embedder.name, profiles=profiles)
 
 
 KEEP_RESULTS = 8

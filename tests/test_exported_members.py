@@ -47,6 +47,7 @@ def test_public_api_is_exactly_this() -> None:
         "VariantFlag",
         "__version__",
         "compare",
+        "evaluate_folder",
         "load_corpus",
         "load_outlet_profiles",
         "to_json",

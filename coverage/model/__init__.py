@@ -20,6 +20,7 @@ from coverage.model.framing import (
     OutletFraming,
     Term,
 )
+from coverage.model.outlets import OutletProfile, OutletProfiles
 from coverage.model.quotes import (
     Attribution,
     Quote,
@@ -49,6 +50,8 @@ __all__ = [
     "Link",
     "LocatedFigure",
     "OutletFraming",
+    "OutletProfile",
+    "OutletProfiles",
     "ParagraphRef",
     "Quote",
     "QuoteGroup",

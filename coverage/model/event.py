@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from coverage.model.figures import FigureGroup
     from coverage.model.framing import EventFraming
+    from coverage.model.outlets import OutletProfiles
     from coverage.model.quotes import QuoteGroup
 
 
@@ -171,6 +172,9 @@ class Comparison:
     corpus: Corpus
     events: tuple[Event, ...]
     model: str
+    profiles: OutletProfiles | None = None
+    """The outlet profiles the corpus was read with (``compare(..., profiles=...)``): the reports show coverage by
+    lean and country from them."""
 
     @property
     def outlets(self) -> tuple[str, ...]:

@@ -69,6 +69,7 @@ def render_index(comparison: Comparison, profiles: OutletProfiles | None = None)
             f"| {event.id} | [{escape_markdown(event.title)}]({event_filename(event)}) | {when} | "
             f"{len(event.outlets)} | {len(event.articles)} | {shared} |"
         )
+    profiles = profiles if profiles is not None else comparison.profiles
     if profiles is not None:
         lines += _profiles_markdown(comparison, profiles)
     if corpus.skipped:
@@ -375,8 +376,8 @@ def write_markdown(
 
     With ``plots``, the first ``max_plotted_events`` events with two or more outlets (events come with most
     outlets first) also get a coverage heatmap and a figures chart (PNG) beside their report; charts already in
-    ``cache`` are not drawn again. With ``profiles``, the index shows each event's coverage by political lean and
-    country and the blind spots (events covered by one side only).
+    ``cache`` are not drawn again. With ``profiles`` (by default the comparison's own), the index shows each
+    event's coverage by political lean and country and the blind spots (events covered by one side only).
     """
     folder = Path(folder)
     written: list[Path] = []
