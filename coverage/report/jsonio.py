@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from coverage._io import write_atomic
-from coverage.model import Article, Comparison, Event, Fact, FigureGroup, ParagraphRef, QuoteGroup, Unit
+from coverage.model import Article, Comparison, Event, ParagraphRef, Unit
+from coverage.report.sections import SECTIONS
 
 __all__ = ["SCHEMA_VERSION", "iter_json", "to_dict", "to_json", "write_json"]
 
@@ -20,7 +21,7 @@ def _ref(ref: ParagraphRef) -> dict[str, Any]:
 
 
 def _event(event: Event) -> dict[str, Any]:
-    return {
+    fields = {
         "id": event.id,
         "title": event.title,
         "outlets": list(event.outlets),
@@ -36,13 +37,18 @@ def _event(event: Event) -> dict[str, Any]:
             {"article": c.article, "source": c.source, "shared": c.shared, "added": list(c.added), "cut": list(c.cut)}
             for c in event.copies
         ],
-        "facts": [_fact(f) for f in event.facts],
-        "framing": event.framing.to_dict() if event.framing is not None else None,
-        "omissions": {outlet: list(ids) for outlet, ids in sorted(event.omissions.items())},
-        "omission_context": dict(sorted(event.context.items())),
-        "figures": [_figure_group(group) for group in event.figures],
-        "quotes": [_quote_group(event, group) for group in event.quotes],
     }
+    for section in SECTIONS:
+        fields.update(section.json(event))
+    order = {key: k for k, key in enumerate(_EVENT_KEYS)}
+    return dict(sorted(fields.items(), key=lambda item: order.get(item[0], len(order))))
+
+
+_EVENT_KEYS = (
+    *("id", "title", "outlets", "evidence", "articles", "links", "units", "copies"),
+    *("facts", "framing", "omissions", "omission_context", "figures", "quotes"),
+)
+"""The order of an event's keys in schema version 1; keys of new sections follow, in section order."""
 
 
 def _article(event: Event, a: Article) -> dict[str, Any]:
@@ -66,70 +72,6 @@ def _unit(u: Unit) -> dict[str, Any]:
         "missing": list(u.missing),
         "score": u.score,
         "members": [_ref(m) for m in u.members],
-    }
-
-
-def _fact(f: Fact) -> dict[str, Any]:
-    return {
-        "id": f.id,
-        "text": f.text,
-        "kind": f.kind,
-        "outlets": list(f.outlets),
-        "missing": list(f.missing),
-        "evidence": [
-            {
-                "outlet": e.outlet,
-                "article": e.article,
-                "paragraph": e.paragraph,
-                "sentence": e.sentence,
-                "position": e.position,
-            }
-            for e in f.evidence
-        ],
-    }
-
-
-def _figure_group(group: FigureGroup) -> dict[str, Any]:
-    return {
-        "kind": str(group.kind),
-        "referent": group.referent,
-        "conflict": group.conflict,
-        "is_update": group.is_update,
-        "mentions": [
-            {
-                "outlet": m.outlet,
-                "article": m.article_id,
-                "paragraph": m.paragraph,
-                "published": m.published.isoformat() if m.published else None,
-                "value": m.figure.value,
-                "low": m.figure.low,
-                "high": m.figure.high,
-                "qualifier": m.figure.qualifier,
-                "text": m.figure.text,
-                "sentence": m.figure.sentence,
-            }
-            for m in group.mentions
-        ],
-    }
-
-
-def _quote_group(event: Event, group: QuoteGroup) -> dict[str, Any]:
-    return {
-        "speaker": group.speaker,
-        "text": group.text,
-        "outlets": list(group.outlets),
-        "missing": [o for o in event.outlets if o not in group.outlets],
-        "variants": [
-            {
-                "outlet": v.outlet,
-                "article": v.article_id,
-                "paragraph": v.paragraph,
-                "speaker": v.speaker,
-                "text": v.text,
-                "flags": [str(f) for f in v.flags],
-            }
-            for v in group.variants
-        ],
     }
 
 

@@ -7,45 +7,24 @@ inject markup; output is deterministic (no timestamps), so two runs can be diffe
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coverage._io import slugify, write_atomic
 from coverage.model import Comparison, Event, ParagraphRef, Unit
+from coverage.report.formatting import escape_markdown, evidence_link
+from coverage.report.sections import SECTIONS
 
 if TYPE_CHECKING:
     from coverage._cache import EmbeddingCache
     from coverage.analysis.outlets import OutletProfiles
-from coverage.analysis.facts import POSITION_MARKS, best_evidence
 
 __all__ = ["escape_markdown", "event_filename", "render_event_markdown", "render_index", "write_markdown"]
-
-_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_LEADING = re.compile(r"^(\d*)([#>+.)-])")
-
-
-def escape_markdown(text: str) -> str:
-    """Escape text for a markdown paragraph or table cell: HTML entities, markdown punctuation, one line."""
-    text = " ".join(str(text).split())
-    text = html.escape(text, quote=False)
-    return _LEADING.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", text))
 
 
 def event_filename(event: Event) -> str:
     return f"{event.id.lower()}-{slugify(event.title, max_length=50, fallback='event')}.md"
-
-
-def _anchor(event: Event, ref: ParagraphRef) -> str:
-    index = [a.id for a in event.articles].index(ref.article)
-    return f"a{index + 1}-p{ref.paragraph + 1}"
-
-
-def _evidence(event: Event, ref: ParagraphRef) -> str:
-    article = event.article(ref.article)
-    return f"[{escape_markdown(article.outlet)} ¶{ref.paragraph + 1}](#{_anchor(event, ref)})"
 
 
 def render_index(comparison: Comparison, profiles: OutletProfiles | None = None) -> str:
@@ -90,10 +69,8 @@ def render_event_markdown(event: Event, *, images: Sequence[str] = ()) -> str:
     lines += [f"Grouped because the articles share: {reason}{similarity}.", ""]
     lines += _articles_markdown(event)
     lines += _matrix_markdown(event)
-    lines += _facts_markdown(event)
-    lines += _figures_markdown(event)
-    lines += _quotes_markdown(event)
-    lines += _framing_markdown(event)
+    for section in SECTIONS:
+        lines += section.markdown(event)
     lines += _per_outlet_markdown(event)
     lines += _copies_markdown(event)
     lines += _texts_markdown(event)
@@ -135,7 +112,7 @@ def _matrix_markdown(event: Event) -> list[str]:
         lines.append("|---|---|" + "---|" * len(outlets) + "---|")
         for unit in shared:
             marks = " | ".join("✓" if o in unit.outlets else "·" for o in outlets)
-            evidence = ", ".join(_evidence(event, m) for m in unit.members)
+            evidence = ", ".join(evidence_link(event, m) for m in unit.members)
             lines.append(f"| {unit.id} | {escape_markdown(unit.text)} | {marks} | {evidence} |")
     else:
         lines.append("No content is shared by two outlets in this event.")
@@ -172,8 +149,8 @@ def _copies_markdown(event: Event) -> list[str]:
     if event.copies:
         lines += ["## Syndicated copies", ""]
         for copy in event.copies:
-            added = ", ".join(_evidence(event, ParagraphRef(copy.article, i)) for i in copy.added) or "nothing"
-            cut = ", ".join(_evidence(event, ParagraphRef(copy.source, i)) for i in copy.cut) or "nothing"
+            added = ", ".join(evidence_link(event, ParagraphRef(copy.article, i)) for i in copy.added) or "nothing"
+            cut = ", ".join(evidence_link(event, ParagraphRef(copy.source, i)) for i in copy.cut) or "nothing"
             lines.append(
                 f"- {escape_markdown(event.article(copy.article).outlet)} republishes "
                 f"{escape_markdown(event.article(copy.source).outlet)} ({copy.shared:.0%} of paragraphs shared); "
@@ -199,91 +176,6 @@ def _texts_markdown(event: Event) -> list[str]:
     return lines
 
 
-def _facts_markdown(event: Event) -> list[str]:
-    if not event.facts:
-        return []
-    kinds = {k: sum(1 for f in event.facts if f.kind == k) for k in ("consensus", "shared", "exclusive")}
-    outlets = event.outlets
-    lines = [
-        "",
-        "## Facts",
-        "",
-        f"Sentence-level facts: {kinds['consensus']} stated by every outlet, {kinds['shared']} by several, "
-        f"{kinds['exclusive']} by one. Cells link to the outlet's paragraph: H headline, L lead, ↑ upper half, "
-        "↓ lower half, · omitted.",
-        "",
-        "| fact | sentence | " + " | ".join(escape_markdown(o) for o in outlets) + " |",
-        "|---|---|" + "---|" * len(outlets),
-    ]
-    for fact in event.facts:
-        if len(fact.outlets) < 2:
-            continue
-        cells = []
-        for outlet in outlets:
-            best = best_evidence(fact, outlet)
-            if best is None:
-                cells.append("·")
-                continue
-            cells.append(
-                f"[{POSITION_MARKS[best.position]}](#{_anchor(event, ParagraphRef(best.article, best.paragraph))})"
-            )
-        lines.append(f"| {fact.id} | {escape_markdown(fact.text)} | " + " | ".join(cells) + " |")
-    for outlet in outlets:
-        omitted = [event.fact(i) for i in event.omissions.get(outlet, ())]
-        if not omitted:
-            continue
-        note = f" Note: {escape_markdown(event.context[outlet])}." if outlet in event.context else ""
-        lines += ["", f"**{escape_markdown(outlet)}** omits {len(omitted)} facts that most others state.{note}", ""]
-        for fact in omitted:
-            refs = ", ".join(_evidence(event, ParagraphRef(e.article, e.paragraph)) for e in fact.evidence)
-            lines.append(f"- {escape_markdown(fact.text)} ({fact.id}: {refs})")
-    return lines
-
-
-def _figures_markdown(event: Event) -> list[str]:
-    groups = [g for g in event.figures if len(g.outlets) >= 2 or g.conflict]
-    if not groups:
-        return []
-    lines = [
-        "",
-        "## Figures",
-        "",
-        "The same quantity as each outlet states it. A conflict means the values cannot all be "
-        'true given their qualifiers ("at least", "nearly", ...); an update means later articles give higher '
-        "values.",
-        "",
-        "| what | verdict | outlet | says | published | evidence |",
-        "|---|---|---|---|---|---|",
-    ]
-    for group in groups:
-        label = group.label
-        verdict = "**conflict**" if group.verdict == "conflict" else group.verdict
-        for index, m in enumerate(group.by_date()):
-            lines.append(
-                f"| {escape_markdown(label) if index == 0 else ''} | {verdict if index == 0 else ''} | "
-                f"{escape_markdown(m.outlet)} | {escape_markdown(m.figure.text)} | {m.published or '?'} | "
-                f"{_evidence(event, ParagraphRef(m.article_id, m.paragraph))} |"
-            )
-    return lines
-
-
-def _quotes_markdown(event: Event) -> list[str]:
-    if not event.quotes or len(event.outlets) < 2:
-        return []
-    lines = ["", "## Quotes", "", "| speaker | quote | carried by | missing |", "|---|---|---|---|"]
-    for group in event.quotes:
-        carried = []
-        for v in group.variants:
-            note = f" ({', '.join(v.notes)})" if v.notes else ""
-            carried.append(f"{_evidence(event, ParagraphRef(v.article_id, v.paragraph))}{note}")
-        missing = ", ".join(escape_markdown(o) for o in event.outlets if o not in group.outlets)
-        lines.append(
-            f"| {escape_markdown(group.speaker or '(unattributed)')} | {escape_markdown(group.text)} | "
-            f"{'; '.join(carried)} | {missing} |"
-        )
-    return lines
-
-
 def _profiles_markdown(comparison: Comparison, profiles: OutletProfiles) -> list[str]:
     from coverage.analysis.outlets import blind_spots, coverage_by
 
@@ -302,59 +194,8 @@ def _profiles_markdown(comparison: Comparison, profiles: OutletProfiles) -> list
     return lines
 
 
-def _framing_markdown(event: Event) -> list[str]:
-    framing = event.framing
-    if framing is None:
-        return []
-    lines = [
-        "",
-        "## Framing",
-        "",
-        "Distinctive terms: log-odds with an informative Dirichlet prior (Monroe et al. 2008), each outlet against "
-        "the others, z ≥ 1.96. Frames: share of the outlet's paragraphs closest to each generic policy frame.",
-        "",
-        "| outlet | headline | distinctive terms (z) | frames | attribution |",
-        "|---|---|---|---|---|",
-    ]
-    for item in framing.outlets:
-        frames = ", ".join(f"{name} {share:.0%}" for name, share in item.top_frames(3))
-        verbs = ", ".join(f"{verb} {count}" for verb, count in item.top_attribution(4))
-        lines.append(
-            f"| {escape_markdown(item.outlet)} | {escape_markdown(' / '.join(item.headlines))} | "
-            f"{escape_markdown(item.term_summary(8))} | {escape_markdown(frames)} | {escape_markdown(verbs)} |"
-        )
-    if framing.labels:
-        lines += [
-            "",
-            "Labels: the words outlets use for one actor, group or thing, with the paragraphs that use them.",
-            "",
-            "| referent | words by outlet |",
-            "|---|---|",
-        ]
-        for group in framing.labels:
-            words = "; ".join(
-                f"{escape_markdown(o)}: "
-                + ", ".join(_label_with_evidence(event, group.where.get(o, {}), label) for label in labels)
-                for o, labels in sorted(group.by_outlet.items())
-            )
-            lines.append(f"| {escape_markdown(group.referent)} | {words} |")
-    return lines
-
-
-LABEL_REFS = 3
-"""Paragraph links shown per label and outlet (the JSON has them all)."""
-
-
-def _label_with_evidence(event: Event, where: Mapping[str, Sequence[ParagraphRef]], label: str) -> str:
-    refs = list(where.get(label, ()))
-    links = [f"[¶{r.paragraph + 1}](#{_anchor(event, r)})" for r in refs[:LABEL_REFS]]
-    if len(refs) > LABEL_REFS:
-        links.append(f"+{len(refs) - LABEL_REFS}")
-    return escape_markdown(label) + (f" ({' '.join(links)})" if links else "")
-
-
 def _unit_item(event: Event, unit: Unit) -> str:
-    evidence = ", ".join(_evidence(event, m) for m in unit.members)
+    evidence = ", ".join(evidence_link(event, m) for m in unit.members)
     return f"- {escape_markdown(unit.text)} ({unit.id}: {evidence})"
 
 

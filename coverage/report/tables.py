@@ -48,13 +48,14 @@ from typing import TYPE_CHECKING, Any
 
 from coverage._io import write_atomic
 from coverage.model import Comparison, Event
+from coverage.report.sections import SECTIONS
 
 if TYPE_CHECKING:
     import polars as pl
 
 __all__ = ["LIST_SEPARATOR", "TABLES", "schemas", "tables", "write_exports"]
 
-TABLES = ("articles", "paragraphs", "links", "units", "facts", "figures", "quotes")
+TABLES = ("articles", "paragraphs", "links", "units", *(name for section in SECTIONS for name in section.TABLES))
 """Table names, in the order :func:`tables` returns them and :func:`write_exports` writes them."""
 
 LIST_SEPARATOR = ";"
@@ -65,9 +66,9 @@ def schemas() -> dict[str, pl.Schema]:
     """The fixed schema of every table (see the module docstring)."""
     import polars as pl
 
-    s, i, f, b, d = pl.String(), pl.Int64(), pl.Float64(), pl.Boolean(), pl.Date()
+    s, i, f, d = pl.String(), pl.Int64(), pl.Float64(), pl.Date()
     lst = pl.List(pl.String)
-    return {
+    fixed = {
         "articles": pl.Schema(
             {
                 "event_id": s,
@@ -108,56 +109,10 @@ def schemas() -> dict[str, pl.Schema]:
                 "missing": lst,
             }
         ),
-        "facts": pl.Schema(
-            {
-                "event_id": s,
-                "fact_id": s,
-                "kind": s,
-                "text": s,
-                "article_id": s,
-                "outlet": s,
-                "paragraph": i,
-                "sentence": s,
-                "position": s,
-                "outlets": lst,
-                "missing": lst,
-            }
-        ),
-        "figures": pl.Schema(
-            {
-                "event_id": s,
-                "group_id": s,
-                "kind": s,
-                "referent": s,
-                "conflict": b,
-                "is_update": b,
-                "article_id": s,
-                "outlet": s,
-                "paragraph": i,
-                "published": d,
-                "value": f,
-                "low": f,
-                "high": f,
-                "qualifier": s,
-                "text": s,
-                "sentence": s,
-            }
-        ),
-        "quotes": pl.Schema(
-            {
-                "event_id": s,
-                "group_id": s,
-                "speaker": s,
-                "quote": s,
-                "article_id": s,
-                "outlet": s,
-                "paragraph": i,
-                "variant_speaker": s,
-                "text": s,
-                "flags": lst,
-            }
-        ),
     }
+    for section in SECTIONS:
+        fixed.update(section.schemas())
+    return fixed
 
 
 def _rows(event: Event) -> dict[str, list[dict[str, Any]]]:
@@ -167,10 +122,7 @@ def _rows(event: Event) -> dict[str, list[dict[str, Any]]]:
         "paragraphs": _paragraph_rows(event),
         "links": _link_rows(event, outlet_of),
         "units": _unit_rows(event, outlet_of),
-        "facts": _fact_rows(event),
-        "figures": _figure_rows(event),
-        "quotes": _quote_rows(event),
-    }
+    } | {name: table for section in SECTIONS for name, table in section.rows(event).items()}
 
 
 def _article_rows(event: Event) -> list[dict[str, Any]]:
@@ -247,80 +199,6 @@ def _unit_rows(event: Event, outlet_of: dict[str, str]) -> list[dict[str, Any]]:
                     "score": unit.score,
                     "outlets": list(unit.outlets),
                     "missing": list(unit.missing),
-                }
-            )
-    return rows
-
-
-def _fact_rows(event: Event) -> list[dict[str, Any]]:
-    eid = event.id
-    rows: list[dict[str, Any]] = []
-    for fact in event.facts:
-        for evidence in fact.evidence:
-            rows.append(
-                {
-                    "event_id": eid,
-                    "fact_id": fact.id,
-                    "kind": fact.kind,
-                    "text": fact.text,
-                    "article_id": evidence.article,
-                    "outlet": evidence.outlet,
-                    "paragraph": evidence.paragraph,
-                    "sentence": evidence.sentence,
-                    "position": evidence.position,
-                    "outlets": list(fact.outlets),
-                    "missing": list(fact.missing),
-                }
-            )
-    return rows
-
-
-def _figure_rows(event: Event) -> list[dict[str, Any]]:
-    eid = event.id
-    rows: list[dict[str, Any]] = []
-    for number, group in enumerate(event.figures, start=1):
-        for mention in group.mentions:
-            figure = mention.figure
-            rows.append(
-                {
-                    "event_id": eid,
-                    "group_id": f"{eid}-g{number}",
-                    "kind": str(group.kind),
-                    "referent": group.referent,
-                    "conflict": group.conflict,
-                    "is_update": group.is_update,
-                    "article_id": mention.article_id,
-                    "outlet": mention.outlet,
-                    "paragraph": mention.paragraph,
-                    "published": mention.published,
-                    "value": figure.value,
-                    "low": figure.low,
-                    "high": figure.high,
-                    "qualifier": figure.qualifier,
-                    "text": figure.text,
-                    "sentence": figure.sentence,
-                }
-            )
-    return rows
-
-
-def _quote_rows(event: Event) -> list[dict[str, Any]]:
-    eid = event.id
-    rows: list[dict[str, Any]] = []
-    for number, quote in enumerate(event.quotes, start=1):
-        for variant in quote.variants:
-            rows.append(
-                {
-                    "event_id": eid,
-                    "group_id": f"{eid}-q{number}",
-                    "speaker": quote.speaker,
-                    "quote": quote.text,
-                    "article_id": variant.article_id,
-                    "outlet": variant.outlet,
-                    "paragraph": variant.paragraph,
-                    "variant_speaker": variant.speaker,
-                    "text": variant.text,
-                    "flags": [str(flag) for flag in variant.flags],
                 }
             )
     return rows

@@ -6,8 +6,7 @@ rich prints literally, and ingest has already stripped escape sequences and cont
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -17,8 +16,9 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from coverage.analysis.facts import POSITION_MARKS, best_evidence
-from coverage.model import Comparison, Event, ParagraphRef, Unit
+from coverage.model import Comparison, Event, Unit
+from coverage.report.formatting import ReportOptions, article_label, outlet_keys, ref_label, shorten
+from coverage.report.sections import SECTIONS
 
 if TYPE_CHECKING:
     from coverage.analysis.outlets import OutletProfiles
@@ -26,50 +26,6 @@ if TYPE_CHECKING:
 
 
 __all__ = ["ReportOptions", "render_alignment", "render_comparison", "render_event", "render_profiles", "shorten"]
-
-
-@dataclass(frozen=True)
-class ReportOptions:
-    """What the terminal report shows. ``top`` bounds long lists; ``event`` and ``outlet`` filter;
-    ``max_events`` bounds how many events are shown in detail (the overview lists them all; ``None``, the library's
-    default, shows all; the CLI passes 20)."""
-
-    top: int = 12
-    event: str | None = None
-    outlet: str | None = None
-    quiet: bool = False
-    excerpt: int = 90
-    max_events: int | None = None
-
-
-def shorten(text: str, width: int) -> str:
-    """``text`` cut at a word boundary to at most ``width`` characters, with an ellipsis when cut."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    cut = text[: width - 1].rsplit(" ", 1)[0]
-    return (cut if len(cut) > width // 2 else text[: width - 1]) + "…"
-
-
-def article_label(event: Event, article_id: str) -> str:
-    """The outlet's name, numbered when the outlet has several articles in the event: ``Wire (2)``."""
-    article = event.article(article_id)
-    same = [a.id for a in event.articles if a.outlet == article.outlet]
-    return article.outlet if len(same) == 1 else f"{article.outlet} ({same.index(article_id) + 1})"
-
-
-def ref_label(event: Event, ref: ParagraphRef) -> str:
-    """Evidence as people read it: ``outlet ¶n`` (paragraphs counted from 1; the article table names the file)."""
-    return f"{article_label(event, ref.article)} ¶{ref.paragraph + 1}"
-
-
-def outlet_keys(event: Event) -> dict[str, str]:
-    """Short column keys for the outlets of an event: A, B, C, ... (AA, AB, ... past 26)."""
-    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    keys = {}
-    for index, outlet in enumerate(event.outlets):
-        keys[outlet] = letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
-    return keys
 
 
 def render_comparison(comparison: Comparison, options: ReportOptions | None = None) -> Iterator[RenderableType]:
@@ -157,10 +113,8 @@ def render_event(event: Event, options: ReportOptions | None = None) -> Iterator
     yield reasons
     yield _articles(event)
     yield _matrix(event, options)
-    yield from _facts(event, options)
-    yield from _figures(event, options)
-    yield from _quotes(event, options)
-    yield from _framing(event, options)
+    for section in SECTIONS:
+        yield from section.terminal(event, options)
     yield from _per_outlet(event, options)
     if event.copies:
         yield Text("Syndicated copies", style="bold")
@@ -223,152 +177,6 @@ def _matrix(event: Event, options: ReportOptions) -> RenderableType:
     if not shared:
         return Text("No content is shared by two outlets in this event.", style="dim")
     return table
-
-
-def _facts(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
-    """Sentence-level facts stated by two or more outlets: who states each, and how prominently."""
-    if not event.facts:
-        return
-    kinds = {k: sum(1 for f in event.facts if f.kind == k) for k in ("consensus", "shared", "exclusive")}
-    shared = [f for f in event.facts if len(f.outlets) >= 2]
-    keys = outlet_keys(event)
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        title=f"Facts: {kinds['consensus']} stated by every outlet, {kinds['shared']} by several, "
-        f"{kinds['exclusive']} by one",
-        title_justify="left",
-        pad_edge=False,
-        caption="H headline, L lead, ↑ upper half, ↓ lower half, · omitted",
-        caption_justify="left",
-    )
-    table.add_column("fact", no_wrap=True)
-    table.add_column("sentence (one outlet's wording)", min_width=30, ratio=1)
-    for outlet in event.outlets:
-        table.add_column(keys[outlet], justify="center", no_wrap=True)
-    for fact in shared[: options.top]:
-        cells = []
-        for outlet in event.outlets:
-            best = best_evidence(fact, outlet)
-            cells.append(Text("·", style="red") if best is None else Text(POSITION_MARKS[best.position], style="green"))
-        table.add_row(fact.id.rsplit("-", 1)[-1], Text(shorten(fact.text, options.excerpt)), *cells)
-    if len(shared) > options.top:
-        table.caption = f"{len(shared) - options.top} more facts not shown (--top)\n{table.caption}"
-    yield table
-
-
-def _figures(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
-    """Figures reported by two or more outlets (or in conflict), each outlet's value, date and evidence."""
-    groups = [g for g in event.figures if len(g.outlets) >= 2 or g.conflict]
-    if not groups:
-        return
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        title="Figures: the same quantity across outlets (red: values that cannot all be true)",
-        title_justify="left",
-        pad_edge=False,
-    )
-    table.add_column("what", max_width=18)
-    table.add_column("outlet", max_width=20)
-    table.add_column("says", min_width=12, ratio=1)
-    table.add_column("published", no_wrap=True)
-    table.add_column("where", no_wrap=True)
-    for group in groups[: options.top]:
-        style = {"conflict": "red", "update": "yellow", "agree": "green"}[group.verdict]
-        mentions = group.by_date()
-        for index, mention in enumerate(mentions):
-            table.add_row(
-                Text(f"{group.label}\n{group.verdict}", style=style) if index == 0 else "",
-                Text(article_label(event, mention.article_id)),
-                Text(mention.figure.text, style=style if group.conflict else ""),
-                str(mention.published or "?"),
-                f"¶{mention.paragraph + 1}",
-                end_section=index == len(mentions) - 1,
-            )
-    yield table
-
-
-def _quotes(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
-    """Direct quotes: who is quoted, by which outlets, and which versions are cut, reworded or re-attributed."""
-    if not event.quotes or len(event.outlets) < 2:
-        return
-    keys = outlet_keys(event)
-    table = Table(box=box.SIMPLE_HEAD, title="Quotes", title_justify="left", pad_edge=False)
-    table.add_column("speaker", max_width=24)
-    table.add_column("quote", min_width=24, ratio=1)
-    table.add_column("carried by", max_width=26)
-    for group in event.quotes[: options.top]:
-        carried = Text()
-        for variant in group.variants:
-            note = f" ({', '.join(variant.notes)})" if variant.notes else ""
-            carried.append(
-                f"{keys[variant.outlet]} ¶{variant.paragraph + 1}{note}\n", style="yellow" if variant.notes else ""
-            )
-        carried.rstrip()
-        table.add_row(Text(group.speaker or "(unattributed)"), Text(shorten(group.text, options.excerpt)), carried)
-    if len(event.quotes) > options.top:
-        table.caption = f"{len(event.quotes) - options.top} more quotes not shown (--top)"
-        table.caption_justify = "left"
-    yield table
-    voices: dict[str, set[str]] = {}
-    for group in event.quotes:
-        for variant in group.variants:
-            if variant.quote.speaker_kind is not None:
-                voices.setdefault(variant.outlet, set()).add(str(variant.quote.speaker_kind))
-    if voices:
-        line = Text("Voices quoted: ", style="dim")
-        line.append("; ".join(f"{keys[o]} {', '.join(sorted(v))}" for o, v in sorted(voices.items())))
-        yield line
-
-
-def _framing(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
-    """Distinctive words (Fightin' Words z-scores), main frames and attribution verbs per outlet; labels."""
-    framing = event.framing
-    if framing is None:
-        return
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        title="Framing: words each outlet uses more than the others (z ≥ 1.96), main frames, attribution",
-        title_justify="left",
-        pad_edge=False,
-    )
-    table.add_column("outlet", max_width=20)
-    table.add_column("distinctive terms (z)", ratio=2)
-    table.add_column("frames (share of ¶)", ratio=1)
-    table.add_column("says / claims …", ratio=1)
-    for item in framing.outlets:
-        table.add_row(
-            Text(item.outlet),
-            Text(item.term_summary(5), style="" if item.significant else "dim"),
-            Text(", ".join(f"{name} {share:.0%}" for name, share in item.top_frames(2))),
-            Text(", ".join(f"{verb} {count}" for verb, count in item.top_attribution(3))),
-        )
-    yield table
-    if framing.labels:
-        labels = Table(
-            box=box.SIMPLE_HEAD,
-            title="Labels: the words outlets use for one actor, group or thing (¶ of the first use)",
-            title_justify="left",
-            pad_edge=False,
-        )
-        labels.add_column("referent", max_width=24)
-        labels.add_column("by outlet", ratio=1)
-        for group in framing.labels[: options.top]:
-            words = "; ".join(
-                f"{o}: " + ", ".join(_first_use(event, group.where.get(o, {}), w) for w in ws)
-                for o, ws in sorted(group.by_outlet.items())
-            )
-            labels.add_row(Text(group.referent), Text(words))
-        yield labels
-
-
-def _first_use(event: Event, where: Mapping[str, Sequence[ParagraphRef]], label: str) -> str:
-    """``label ¶n``: the first paragraph using it (``(2) ¶n`` when the outlet has several articles)."""
-    refs = where.get(label, ())
-    if not refs:
-        return label
-    article = event.article(refs[0].article)
-    numbered = article_label(event, refs[0].article).removeprefix(article.outlet).strip()
-    return f"{label} {numbered + ' ' if numbered else ''}¶{refs[0].paragraph + 1}"
 
 
 def _per_outlet(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
