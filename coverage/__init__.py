@@ -25,6 +25,7 @@ __all__ = [
     "Article",
     "Attribution",
     "Bound",
+    "ClusteringScores",
     "Comparison",
     "ConfigError",
     "Copy",
@@ -79,6 +80,7 @@ _WHERE = {
     "Article": "coverage.model",
     "Attribution": "coverage.model",
     "Bound": "coverage.model",
+    "ClusteringScores": "coverage.evaluation.scores",
     "Comparison": "coverage.model",
     "ConfigError": "coverage._errors",
     "Copy": "coverage.model",
@@ -149,6 +151,7 @@ if TYPE_CHECKING:
     from coverage.analysis.events import EventClusterer
     from coverage.analysis.outlets import load_outlet_profiles
     from coverage.evaluation import evaluate_folder
+    from coverage.evaluation.scores import ClusteringScores
     from coverage.ingest import load_corpus
     from coverage.model import (
         Alignment,

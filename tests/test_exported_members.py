@@ -8,6 +8,7 @@ def test_public_api_is_exactly_this() -> None:
         "Article",
         "Attribution",
         "Bound",
+        "ClusteringScores",
         "Comparison",
         "ConfigError",
         "Copy",
