@@ -6,6 +6,14 @@ often than a month; figures reads "may 5" as a date and knows abbreviated months
 
 from __future__ import annotations
 
+__all__ = ["HONORIFICS", "MONTHS", "MONTH_ABBREVIATIONS", "WEEKDAYS", "word_set"]
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A word list written as one string: ``word_set("at on in")``."""
+    return frozenset(text.split())
+
+
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 MONTHS = frozenset(
     {

@@ -8,12 +8,7 @@ import re
 from collections import defaultdict
 
 from coverage.model.figures import Bound, FigureKind
-from coverage.text.lexicon import MONTH_ABBREVIATIONS, MONTHS
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string."""
-    return frozenset(text.split())
+from coverage.text.lexicon import MONTH_ABBREVIATIONS, MONTHS, word_set
 
 
 def _numbered(text: str, start: int, step: int = 1) -> dict[str, int]:
@@ -51,7 +46,7 @@ _FRACTIONS = {
     for word in forms.split()
 }
 _PERCENT_SCALE = 100.0
-_HALF_NOT_SHARE = _words("the a first second other latter last next")  # "the second half of 2008"
+_HALF_NOT_SHARE = word_set("the a first second other latter last next")  # "the second half of 2008"
 
 _QUALIFIER_PHRASES: dict[Bound, str] = {
     Bound.AT_LEAST: "at least|more than|over|upwards of|in excess of|no fewer than|no less than|not less than|"
@@ -97,54 +92,54 @@ _CURRENCY_WORDS = {
 _POUNDS = {"pound", "pounds"}  # money only with a scale word ("2 million pounds"); else a weight
 
 _KIND_CUES: dict[FigureKind, frozenset[str]] = {
-    FigureKind.KILLED: _words(
+    FigureKind.KILLED: word_set(
         "killed kill kills killing killings dead deaths death died die dies dying fatalities fatality toll bodies "
         "lives perished slain murdered deceased drowned"
     ),
-    FigureKind.INJURED: _words(
+    FigureKind.INJURED: word_set(
         "injured injure injures injuring injuries wounded wounding wounds hurt hospitalised hospitalized"
     ),
-    FigureKind.MISSING: _words("missing unaccounted disappeared"),
-    FigureKind.ARRESTED: _words(
+    FigureKind.MISSING: word_set("missing unaccounted disappeared"),
+    FigureKind.ARRESTED: word_set(
         "arrested arrest arrests arresting detained detain detains detaining detention detentions detainees "
         "custody jailed apprehended imprisoned"
     ),
-    FigureKind.EVACUATED: _words("evacuated evacuate evacuates evacuating evacuation evacuees"),
-    FigureKind.DISPLACED: _words("displaced displace displacing homeless fled refugees uprooted sheltering"),
+    FigureKind.EVACUATED: word_set("evacuated evacuate evacuates evacuating evacuation evacuees"),
+    FigureKind.DISPLACED: word_set("displaced displace displacing homeless fled refugees uprooted sheltering"),
 }
 _CUE_KIND = {word: kind for kind, words in _KIND_CUES.items() for word in words}
 
 # Words allowed between the counted noun and the kind word: "people have reportedly been killed".
-_AUX = _words(
+_AUX = word_set(
     "have has had been being be were was are is will would may might could reportedly allegedly also "
     "later since now confirmed reported feared believed found left taken into already still officially "
     "who subsequently thought presumed said to got remain remained so far"
 )
 # Words that end the counted noun.
-_NP_STOP = _words(
+_NP_STOP = word_set(
     "in on at from for after before during since while but and or of across by with as than when where "
     "which that near among amid including this the a an per percent"
 )
 # Modifiers dropped from the counted noun: "three more people" counts "people".
 _NP_MODIFIERS = {"more", "other", "additional", "further", "new", "extra", "some", "the"}
 # Words that may stand between a kind word before the number and the number: "the toll rose to 225".
-_LEFT_LINK = _words(
+_LEFT_LINK = word_set(
     "to at of from the a an rose risen rises rising climbed climbs reached reaches stood stands stand is "
     "was were are has had have been now jumped increased grew hit totalled totaled totalling total totals "
     "number numbers figure tally count put official officially confirmed reportedly estimated"
 )
-_IRREGULAR_NOUNS = _words(
+_IRREGULAR_NOUNS = word_set(
     "people police staff personnel children men women military militia youth crew person man woman child "
     "enforcement dead"
 )
 # Units of time and measure: "killed 3 days after" counts days, not the dead.
-_UNIT_NOUNS = _words(
+_UNIT_NOUNS = word_set(
     "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
     "century centuries km kilometres kilometers kilometre kilometer mile miles metre metres meter meters "
     "feet foot inch inches kg kilograms kilos ton tons tonnes pound pounds litres liters gallons barrels "
     "acres hectares degrees points times magnitude mph"
 )
-_UNIT_SUFFIXES = _words("km kg m mm cm ft mph kph kmh mw gw kw kwh mwh t ha l gb mb tb kb ghz mhz mbps gbps")
+_UNIT_SUFFIXES = word_set("km kg m mm cm ft mph kph kmh mw gw kw kwh mwh t ha l gb mb tb kb ghz mhz mbps gbps")
 _SUBSET_MARKERS = (("including",), ("incl",), ("among", "them"), ("of", "whom"), ("of", "them"), ("of", "which"))
 _PARTITIVES = {"them", "those", "these", "whom", "us"}
 
@@ -175,16 +170,16 @@ _PEOPLE_KINDS = {
 }
 
 _MONTHS = MONTHS | MONTH_ABBREVIATIONS
-_DESIGNATORS = _words(
+_DESIGNATORS = word_set(
     "article articles section sections clause paragraph chapter number resolution law decree act "
     "amendment rule bill item page pages flight route highway interstate room gate terminal platform "
     "channel version level phase stage season episode volume vol part title grade category tier apollo "
     "boeing airbus model code unit district ward precinct block lot row seat bus train track"
 )
 _ABBREVIATED_DESIGNATORS = {"no", "nos", "art", "vol", "p", "pp", "sec", "nr"}
-_DECADES = _words("twenties thirties forties fifties sixties seventies eighties nineties")
+_DECADES = word_set("twenties thirties forties fifties sixties seventies eighties nineties")
 _AGE_WORDS = {"aged", "age", "ages"}
-_NOT_NAMES = _words(
+_NOT_NAMES = word_set(
     "in on at by of to for from and but some about around nearly almost over only just all another since "
     "after before with the a an monday tuesday wednesday thursday friday saturday sunday"
 )

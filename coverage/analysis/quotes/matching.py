@@ -7,12 +7,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from coverage.analysis.quotes.speakers import _DETERMINERS, _MODIFIERS, _ROLE_WORDS, _words
+from coverage.analysis.quotes.speakers import _DETERMINERS, _MODIFIERS, _ROLE_WORDS
 from coverage.model import Article
 from coverage.model.quotes import Quote, QuoteGroup, QuoteVariant, VariantFlag
 from coverage.settings import QuoteSettings
+from coverage.text.lexicon import word_set
 
-_STOPWORDS = _words(
+_STOPWORDS = word_set(
     "the a an and or of to in on at for is are was were be been it this that we i you they he she our "
     "their with by as has have had not will all from"
 )

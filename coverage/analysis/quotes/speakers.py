@@ -10,14 +10,9 @@ from dataclasses import dataclass
 
 from coverage.model.quotes import SpeakerKind
 from coverage.settings import QuoteSettings
+from coverage.text.lexicon import MONTHS, WEEKDAYS, word_set
 
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string."""
-    return frozenset(text.split())
-
-
-_SPEECH_VERBS = _words(
+_SPEECH_VERBS = word_set(
     "said says say saying told tells tell telling added adds adding stated states declared declares "
     "announced announces explained explains insisted insists warned warns noted notes wrote writes "
     "tweeted tweets posted claimed claims argued argues stressed stresses emphasised emphasized asked "
@@ -29,50 +24,54 @@ _SPEECH_VERBS = _words(
 _PRONOUNS = {"he", "she", "they", "i", "we", "it"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "his", "her", "its", "their", "two", "three", "several", "some"}
 _ROLE_PREPOSITIONS = {"of", "for", "at", "from", "in", "with", "to"}
-_ADVERBS = _words(
+_ADVERBS = word_set(
     "also however later then again earlier previously yesterday today now further recently once "
     "separately repeatedly publicly reportedly has had have was is would will"
 )
-_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "night", "morning"}
+_DAYS = WEEKDAYS | {"weekend", "night", "morning"}
 # Capitalised words that do not start or belong to a speaker phrase.
-_CAP_STOP = _DAYS | _words(
-    "but and or on in at by as if so when while after before since today yesterday meanwhile however also then "
-    "later last this that there here it he she they we i january february march april may june july august "
-    "september october november december again according with for from to of despite although though during "
-    "roughly about many most all both each every such these those what why how who where his our my your"
+_CAP_STOP = (
+    _DAYS
+    | MONTHS
+    | word_set(
+        "but and or on in at by as if so when while after before since today yesterday meanwhile however also then "
+        "later last this that there here it he she they we i "
+        "again according with for from to of despite although though during "
+        "roughly about many most all both each every such these those what why how who where his our my your"
+    )
 )
-_FUNCTION_WORDS = _words(
+_FUNCTION_WORDS = word_set(
     "while and but as when which that the a an in on at for with by after before since because although "
     "though or so then than of to is was are were it this who not"
 )
 
 _ANONYMOUS_WORDS = {"source", "sources", "anonymous", "unnamed", "unidentified", "insider", "insiders", "people"}
-_OFFICIAL_WORDS = _words(
+_OFFICIAL_WORDS = word_set(
     "president minister spokesman spokeswoman spokesperson spokespeople governor mayor official officials "
     "authorities prosecutor prosecutors ambassador senator congressman congresswoman lawmaker lawmakers "
     "mp secretary chancellor king queen premier commander general chief sheriff deputy diplomat diplomats "
     "representative adviser advisor aide head leader director envoy officer police judge attorney rep chairman "
     "chairwoman chair"
 )
-_EXPERT_WORDS = _words(
+_EXPERT_WORDS = word_set(
     "analyst analysts expert experts professor researcher researchers economist economists scholar "
     "specialist academic scientist scientists lecturer fellow historian observer observers doctor doctors "
     "lawyer lawyers"
 )
-_WITNESS_WORDS = _words(
+_WITNESS_WORDS = word_set(
     "witness witnesses eyewitness eyewitnesses resident residents bystander bystanders local locals "
     "neighbour neighbor neighbours neighbors survivor survivors passer-by onlooker onlookers protester "
     "protesters demonstrator demonstrators participant student driver worker man woman mother father "
     "relative friend"
 )
-_ORGANISATION_WORDS = _words(
+_ORGANISATION_WORDS = word_set(
     "ministry kremlin government office agency army military party company organisation organization "
     "union council committee department embassy house nations nato csto un group court parliament states "
     "pentagon service administration alliance commission bank federation moscow washington beijing "
     "statement spokesman's channel tv media newspaper"
 )
 _ROLE_WORDS = _OFFICIAL_WORDS | _EXPERT_WORDS | _WITNESS_WORDS | _ORGANISATION_WORDS | _ANONYMOUS_WORDS
-_MODIFIERS = _words(
+_MODIFIERS = word_set(
     "former ex acting deputy senior top local interim foreign interior defence defense prime vice "
     "regional national state federal security political independent human rights press chief young "
     "elderly middle-aged kazakh russian american western government health finance economy justice "
