@@ -53,9 +53,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coverage import Aligner, EmbeddingCache, SentenceTransformerEmbedder  # noqa: E402
-from coverage.cleaning import split_sentences  # noqa: E402
-from coverage.embedding import embed_unique  # noqa: E402
+from coverage.analysis.embedding import embed_unique  # noqa: E402
 from coverage.settings import AlignmentSettings  # noqa: E402
+from coverage.text.cleaning import split_sentences  # noqa: E402
 
 logger = logging.getLogger("benchmarks.alignment")
 

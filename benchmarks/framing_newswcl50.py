@@ -1,4 +1,4 @@
-"""How well the label finder of :mod:`coverage.framing` recovers how outlets name the same actors (NewsWCL50).
+"""How well the label finder of :mod:`coverage.analysis.framing` recovers how outlets name the same actors (NewsWCL50).
 
 NewsWCL50 (``/work/shared/datasets/newswcl50``) has 10 events, each reported by five US outlets (HuffPost, New
 York Times, USA Today, Fox News, Breitbart), with concept chains: every mention of one actor, group, object or
@@ -7,7 +7,7 @@ one chain in two different outlets ("Kim Jong-un" in one, "the dictator" in anot
 
 For each event: articles are built from the sentences (paragraphs kept), sentences are embedded with the bundled
 all-MiniLM-L6-v2 and aligned across outlets (``Aligner().align(..., granularity="sentence")``), and
-:func:`coverage.framing.find_labels` runs on the alignment with the same embedder (cached). Reported:
+:func:`coverage.analysis.framing.find_labels` runs on the alignment with the same embedder (cached). Reported:
 
 (a) the old measure: the share of naming differences (outlet A string s1, outlet B string s2) for which some label
     group holds a span x of outlet A and a span y of outlet B, x != y, x inside s1 and y inside s2 (token
@@ -45,11 +45,15 @@ from pathlib import Path
 
 import numpy as np
 
-from coverage._models import Article
-from coverage.alignment import Aligner
-from coverage.cleaning import split_sentences
-from coverage.embedding import CachedEmbedder, EmbeddingCache, SentenceTransformerEmbedder
-from coverage.framing import FramingSettings, LabelGroup, _normalise_label, _stop_words, _tokens, find_labels
+from coverage._cache import EmbeddingCache
+from coverage.analysis.alignment import Aligner
+from coverage.analysis.embedding import CachedEmbedder, SentenceTransformerEmbedder
+from coverage.analysis.framing import LabelGroup, find_labels
+from coverage.analysis.framing.names import _normalise_label, _tokens
+from coverage.analysis.framing.terms import _stop_words
+from coverage.model import Article
+from coverage.settings import FramingSettings
+from coverage.text.cleaning import split_sentences
 
 DATA = Path("/work/shared/datasets/newswcl50")
 SAMPLE = 30

@@ -50,7 +50,7 @@ EMBEDDERS = ("default", "static")
 
 def _documents(name: str) -> Iterator[tuple[str, str, list[list[str]]]]:
     """(doc id, topic, paragraphs as lists of sentences) of one shared corpus."""
-    from coverage.adapters import ECBPLUS_SENTENCES_PER_PARAGRAPH, repair_spacing
+    from coverage.evaluation.adapters import ECBPLUS_SENTENCES_PER_PARAGRAPH, repair_spacing
 
     with (DATASETS / name / "documents.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
@@ -140,7 +140,7 @@ def prepare(corpus: str, work: Path) -> Path:
     if (folder / "labels.json").is_file():
         return folder
     if corpus == "ecbplus":
-        from coverage.adapters import ecbplus_to_folder
+        from coverage.evaluation.adapters import ecbplus_to_folder
 
         return ecbplus_to_folder(DATASETS / "ecbplus", folder)
     return make_synthetic(folder, SYNTH_SIZES[corpus])
@@ -187,7 +187,7 @@ class _Recording:
 
 
 def _embedder(kind: str, batch_size: int, model_dir: Path) -> Any:
-    from coverage.embedding import SentenceTransformerEmbedder, StaticEmbedder
+    from coverage.analysis.embedding import SentenceTransformerEmbedder, StaticEmbedder
 
     if kind == "static":
         return StaticEmbedder(folder=model_dir)
@@ -197,8 +197,8 @@ def _embedder(kind: str, batch_size: int, model_dir: Path) -> Any:
 def _analyse(articles: Any, embedder: Any, cache: Any, settings: Any, timers: _Timers) -> Any:
     """What pipeline.compare runs on a cache miss, stage by stage."""
     import coverage.pipeline as pipeline
-    from coverage.embedding import embed_unique
-    from coverage.events import EventClusterer
+    from coverage.analysis.embedding import embed_unique
+    from coverage.analysis.events import EventClusterer
 
     with timers.time("embed_paragraphs"):
         vectors = pipeline.embed_corpus(articles, embedder, cache=cache)
@@ -262,14 +262,14 @@ def run_worker(args: argparse.Namespace) -> dict[str, Any]:
         from rich.console import Console
 
         import coverage.pipeline as pipeline
-        from coverage._models import Comparison
-        from coverage.embedding import EmbeddingCache
-        from coverage.evaluate import evaluate_clustering, load_labels
+        from coverage._cache import EmbeddingCache
+        from coverage.evaluation.scores import evaluate_clustering, load_labels
         from coverage.ingest import load_corpus
-        from coverage.jsonio import write_json
-        from coverage.markdown import write_markdown
+        from coverage.model import Comparison
+        from coverage.report.jsonio import write_json
+        from coverage.report.markdown import write_markdown
+        from coverage.report.terminal import ReportOptions, render_comparison
         from coverage.settings import Settings
-        from coverage.terminal import ReportOptions, render_comparison
 
     settings = Settings()
     folder = Path(args.corpus_dir)
@@ -357,7 +357,7 @@ def run_floor(args: argparse.Namespace) -> dict[str, Any]:
     if args.embedder == "static":
         from model2vec import StaticModel
 
-        from coverage.embedding import StaticEmbedder
+        from coverage.analysis.embedding import StaticEmbedder
 
         model: Any = StaticModel.from_pretrained(StaticEmbedder(folder=Path(args.model_dir)).model_path())
         loaded = time.perf_counter()
@@ -366,7 +366,7 @@ def run_floor(args: argparse.Namespace) -> dict[str, Any]:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
 
-        from coverage.embedding import bundled_model_path
+        from coverage.analysis.embedding import bundled_model_path
 
         model = SentenceTransformer(str(bundled_model_path()), device="cpu")
         loaded = time.perf_counter()
@@ -380,7 +380,7 @@ def run_floor(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_distill(args: argparse.Namespace) -> dict[str, Any]:
-    from coverage.embedding import StaticEmbedder
+    from coverage.analysis.embedding import StaticEmbedder
 
     embedder = StaticEmbedder(folder=Path(args.model_dir))
     existed = (embedder.model_path() / "model.safetensors").is_file()

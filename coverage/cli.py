@@ -205,23 +205,19 @@ def compare(
     from rich.console import Console
 
     from coverage._errors import InputError
-    from coverage._models import Corpus
-    from coverage.jsonio import iter_json, write_json
-    from coverage.markdown import write_markdown
     from coverage.pipeline import compare as run_compare
-    from coverage.terminal import ReportOptions, render_comparison, render_profiles
+    from coverage.report.jsonio import iter_json, write_json
+    from coverage.report.markdown import write_markdown
+    from coverage.report.terminal import ReportOptions, render_comparison, render_profiles
 
     settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
     profiles = None
-    with _progress(sys.stderr.isatty() and not debug) as progress:
-        source: Path | Corpus = folder
-        if outlets_file is not None:
-            from coverage.ingest import load_corpus
-            from coverage.outlets import apply_profiles, load_outlet_profiles
+    if outlets_file is not None:
+        from coverage.analysis.outlets import load_outlet_profiles
 
-            profiles = load_outlet_profiles(outlets_file)
-            source = apply_profiles(load_corpus(folder, settings.ingest), profiles)
-        result = run_compare(source, settings, progress=progress)
+        profiles = load_outlet_profiles(outlets_file)
+    with _progress(sys.stderr.isatty() and not debug) as progress:
+        result = run_compare(folder, settings, progress=progress, profiles=profiles)
     if not result.corpus.articles:
         reasons = "; ".join(f"{s.path}: {s.message}" for s in result.corpus.skipped[:3]) or "the folder is empty"
         raise InputError(f"no article could be read from {folder} ({reasons})", path=folder)
@@ -235,23 +231,23 @@ def compare(
         options = ReportOptions(top=top, event=event_id, outlet=outlet, quiet=quiet, max_events=max_events or None)
         for renderable in render_comparison(result, options):
             console.print(renderable)
-        if profiles is not None:
-            console.print(render_profiles(result, profiles))
+        if result.profiles is not None:
+            console.print(render_profiles(result, result.profiles))
         if json_file:
             write_json(result, Path(json_file))
             console.print(f"JSON written to {json_file}", markup=False, style="dim")
     if markdown_dir is not None:
-        from coverage.embedding import open_cache
+        from coverage._cache import open_cache
 
         cache = open_cache(settings.embedding)
         try:
-            written = write_markdown(result, markdown_dir, plots=not no_plots, profiles=profiles, cache=cache)
+            written = write_markdown(result, markdown_dir, plots=not no_plots, cache=cache)
         finally:
             if cache is not None:
                 cache.close()
         _stderr().print(f"Markdown reports written to {markdown_dir}/ ({len(written)} files)", markup=False)
     if export_dir is not None:
-        from coverage.exports import write_exports
+        from coverage.report.tables import write_exports
 
         tables = write_exports(result, export_dir)
         _stderr().print(f"Tables written to {export_dir}/ ({len(tables)} files)", markup=False)
@@ -284,10 +280,10 @@ def align(
 
     from rich.console import Console
 
-    from coverage.alignment import Aligner
-    from coverage.embedding import make_embedder
+    from coverage.analysis.alignment import Aligner
+    from coverage.analysis.embedding import make_embedder
     from coverage.ingest import load_file
-    from coverage.terminal import render_alignment
+    from coverage.report.terminal import render_alignment
 
     settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
     if monotone:
@@ -336,26 +332,13 @@ def evaluate(
     """Score the event clustering of FOLDER against gold labels (B-cubed, ARI, V-measure)."""
     from rich.console import Console
 
-    from coverage.embedding import make_embedder, open_cache
-    from coverage.evaluate import evaluate_clustering, labels_from_field, load_labels
-    from coverage.events import EventClusterer
-    from coverage.ingest import load_corpus
-    from coverage.pipeline import embed_corpus
+    from coverage.evaluation import evaluate_folder
 
     if (labels_file is None) == (label_field is None):
         raise click.UsageError("give exactly one of --labels FILE or --label-field NAME")
     settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
     with _progress(sys.stderr.isatty() and not debug) as progress:
-        corpus = load_corpus(folder, settings.ingest)
-        from coverage._errors import InputError
-
-        if not corpus.articles:
-            raise InputError(f"no article could be read from {folder}", path=folder)
-        gold = load_labels(labels_file) if labels_file else labels_from_field(corpus.articles, str(label_field))
-        cache = open_cache(settings.embedding)
-        vectors = embed_corpus(corpus.articles, make_embedder(settings.embedding), cache=cache, progress=progress)
-        clusterer = EventClusterer(settings.events).fit(corpus.articles, vectors.paragraphs, vectors.leads)
-    scores = evaluate_clustering(corpus.articles, [int(x) for x in clusterer.labels_], gold)
+        scores = evaluate_folder(folder, settings, labels=labels_file, label_field=label_field, progress=progress)
     Console(highlight=False).print(scores)
 
 
@@ -366,10 +349,10 @@ def evaluate(
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def prepare(corpus: str, source: Path, dest: Path, debug: bool) -> None:
     """Turn a labelled evaluation corpus (ECB+ or NewsWCL50 as shipped) into a folder of articles + labels.json."""
-    from coverage.adapters import ecbplus_to_folder, newswcl50_to_folder
+    from coverage.evaluation.adapters import ecbplus_to_folder, newswcl50_to_folder
 
     convert = ecbplus_to_folder if corpus == "ecbplus" else newswcl50_to_folder
-    from coverage.adapters import LABELS_FILE
+    from coverage.evaluation.adapters import LABELS_FILE
 
     convert(source, dest)
     labels = dest / LABELS_FILE

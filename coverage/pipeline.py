@@ -11,6 +11,7 @@ import hashlib
 import logging
 import pickle
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -18,20 +19,23 @@ from pathlib import Path
 
 import numpy as np
 
+from coverage._cache import EmbeddingCache, open_cache
 from coverage._io import code_fingerprint
-from coverage._models import Article, Comparison, Corpus, Event, EventEvidence, Fact, Unit
-from coverage.alignment import Aligner
-from coverage.cleaning import split_clauses, split_sentences
-from coverage.embedding import CachedEmbedder, Embedder, EmbeddingCache, embed_unique, make_embedder, open_cache
-from coverage.events import EventClusterer
-from coverage.facts import build_facts, omission_context
-from coverage.figures import article_figures, group_figures
-from coverage.framing import analyse_framing, corpus_term_counts
+from coverage.analysis.alignment import Aligner, Alignment
+from coverage.analysis.embedding import CachedEmbedder, Embedder, embed_unique, make_embedder
+from coverage.analysis.events import EventClusterer
+from coverage.analysis.facts import build_facts, omission_context
+from coverage.analysis.figures import article_figures, group_figures
+from coverage.analysis.framing import analyse_framing, corpus_term_counts
+from coverage.analysis.outlets import apply_profiles
+from coverage.analysis.quotes import extract_quotes, match_quotes
+from coverage.analysis.syndication import find_copies
+from coverage.analysis.verification import SentenceIndex, absorb_facts, verify_facts
 from coverage.ingest import load_corpus
-from coverage.quotes import extract_quotes, match_quotes
+from coverage.model import Article, Comparison, Corpus, Event, EventEvidence, Fact, Unit
+from coverage.model.outlets import OutletProfiles
 from coverage.settings import Settings
-from coverage.syndication import find_copies
-from coverage.verify import SentenceIndex, absorb_facts, verify_facts
+from coverage.text.cleaning import split_clauses, split_sentences
 
 __all__ = ["Stage", "compare", "embed_corpus", "lead_text", "result_key"]
 
@@ -86,8 +90,13 @@ def compare(
     *,
     embedder: Embedder | None = None,
     progress: Stage | None = None,
+    profiles: OutletProfiles | None = None,
 ) -> Comparison:
-    """Run the whole analysis on a folder (or an already loaded :class:`Corpus`)."""
+    """Run the whole analysis on a folder (or an already loaded :class:`Corpus`).
+
+    With ``profiles`` (:func:`coverage.load_outlet_profiles`), outlet names are merged into their canonical names
+    before the analysis, and the profiles are kept on the result for the reports (coverage by lean and country).
+    """
     settings = settings or Settings()
     settings.validate()
     if isinstance(source, Corpus):
@@ -98,6 +107,8 @@ def compare(
             settings.ingest,
             progress=(lambda d, t: progress("Reading files", d, t)) if progress else None,
         )
+    if profiles is not None:
+        corpus = apply_profiles(corpus, profiles)
     embedder = embedder or make_embedder(settings.embedding)
     cache = open_cache(settings.embedding)
     try:
@@ -114,7 +125,7 @@ def compare(
     finally:
         if cache is not None:
             cache.close()
-    return Comparison(corpus=corpus, events=tuple(events), model=embedder.name)
+    return Comparison(corpus=corpus, events=tuple(events), model=embedder.name, profiles=profiles)
 
 
 KEEP_RESULTS = 8
@@ -232,102 +243,143 @@ def build_events(
     aligner = Aligner(settings.alignment)
     events: list[Event] = []
     for number, label in enumerate(order, start=1):
-        members = members_of[label]
-        event_articles = [articles[i] for i in members]
-        event_vectors = [vectors.paragraphs[i] for i in members]
-        alignment = aligner.align(
-            [a.paragraphs for a in event_articles],
-            embeddings=event_vectors,
-            ids=[a.id for a in event_articles],
-            groups=[a.outlet for a in event_articles],
-        )
-        facts: tuple[Fact, ...] = ()
-        sentence_alignment = None
-        if all(i in sentences for i in members) and len({a.outlet for a in event_articles}) > 1:
-            # Sentences are aligned across whole articles, not only inside linked paragraphs: a paragraph that
-            # mixes several facts rarely links as a whole, yet each of its sentences may (demo corpus: 13 of 20
-            # gold facts recovered this way against 9 inside linked paragraphs).
-            sentence_alignment = aligner.align(
-                [a.paragraphs for a in event_articles],
-                embeddings=[sentences[i] for i in members],
-                ids=[a.id for a in event_articles],
-                groups=[a.outlet for a in event_articles],
-                granularity=settings.facts.granularity,
-            )
-            facts = tuple(build_facts(event_articles, sentence_alignment, settings.facts, prefix=f"E{number}-"))
-            if settings.facts.verify:
-                sentence_index = SentenceIndex(
-                    event_articles,
-                    [list(s) for s in sentence_alignment.segments],
-                    [list(p) for p in sentence_alignment.parents],
-                    [sentences[i] for i in members],
-                    clause_vectors=(
-                        _clause_vectors(sentence_alignment.segments, embed_sentences)
-                        if settings.facts.granularity == "sentence"
-                        else None
-                    ),
-                )
-                outlets = sorted({a.outlet for a in event_articles}, key=str.casefold)
-                facts = tuple(
-                    _renumber(absorb_facts(verify_facts(facts, sentence_index, outlets, settings.facts)), f"E{number}-")
-                )
         evidence = clusterer.evidence_[label] if label < len(clusterer.evidence_) else EventEvidence()
-        copies = tuple(find_copies(event_articles, event_vectors, settings.syndication))
-        originals = [k for k, a in enumerate(event_articles) if a.id not in {c.article for c in copies}]
         events.append(
-            Event(
-                id=f"E{number}",
-                title=_central_title(
-                    [event_articles[k] for k in originals], vectors.leads[[members[k] for k in originals]]
-                ),
-                articles=tuple(event_articles),
-                links=alignment.links,
-                units=tuple(_prefix_units(alignment.units, f"E{number}")),
-                evidence=evidence,
-                copies=copies,
-                figures=tuple(
-                    group_figures([(a, article_figures(a, settings.figures)) for a in event_articles], settings.figures)
-                ),
-                quotes=tuple(
-                    match_quotes(
-                        [(a, extract_quotes(a.paragraphs, settings.quotes)) for a in event_articles], settings.quotes
-                    )
-                ),
-                facts=facts,
-                context=omission_context(event_articles, settings.facts),
-            )
-        )
-        event = events[-1]
-        omissions = {
-            o: tuple(f.id for f in event.omitted_facts(o, settings.facts.majority, settings.facts.min_confidence))
-            for o in event.outlets
-        }
-        framing = None
-        if len(event.outlets) > 1:
-            framing = analyse_framing(
-                event,
-                paragraph_vectors=event_vectors if embedder is not None else None,
-                sentence_alignment=sentence_alignment,
+            _build_event(
+                f"E{number}",
+                [articles[i] for i in members_of[label]],
+                [vectors.paragraphs[i] for i in members_of[label]],
+                vectors.leads[members_of[label]],
+                [sentences[i] for i in members_of[label]] if all(i in sentences for i in members_of[label]) else None,
+                evidence,
+                aligner,
+                settings,
                 corpus_counts=corpus_counts,
                 embedder=embedder,
-                settings=settings.framing,
+                embed_sentences=embed_sentences,
             )
-        events[-1] = replace(event, omissions={o: ids for o, ids in omissions.items() if ids}, framing=framing)
+        )
         if progress is not None:
             progress("Aligning paragraphs and sentences", number, len(order))
     return events
 
 
+def _build_event(
+    event_id: str,
+    event_articles: list[Article],
+    event_vectors: list[np.ndarray],
+    leads: np.ndarray,
+    sentence_vectors: list[np.ndarray] | None,
+    evidence: EventEvidence,
+    aligner: Aligner,
+    settings: Settings,
+    *,
+    corpus_counts: Counter[str],
+    embedder: Embedder | None,
+    embed_sentences: Callable[[list[str]], np.ndarray] | None = None,
+) -> Event:
+    """One event from its articles (in report order) and their vectors: links, units, facts, copies, figures,
+    quotes, omissions and framing."""
+    alignment = aligner.align(
+        [a.paragraphs for a in event_articles],
+        embeddings=event_vectors,
+        ids=[a.id for a in event_articles],
+        groups=[a.outlet for a in event_articles],
+    )
+    facts: tuple[Fact, ...] = ()
+    sentence_alignment = None
+    if sentence_vectors is not None and len({a.outlet for a in event_articles}) > 1:
+        # Sentences are aligned across whole articles, not only inside linked paragraphs: a paragraph that
+        # mixes several facts rarely links as a whole, yet each of its sentences may (demo corpus: 13 of 20
+        # gold facts recovered this way against 9 inside linked paragraphs).
+        sentence_alignment = aligner.align(
+            [a.paragraphs for a in event_articles],
+            embeddings=sentence_vectors,
+            ids=[a.id for a in event_articles],
+            groups=[a.outlet for a in event_articles],
+            granularity=settings.facts.granularity,
+        )
+        if settings.facts.verify:
+            facts = _verified(event_articles, sentence_alignment, sentence_vectors, settings, event_id, embed_sentences)
+        else:
+            facts = tuple(build_facts(event_articles, sentence_alignment, settings.facts, prefix=f"{event_id}-"))
+    copies = tuple(find_copies(event_articles, event_vectors, settings.syndication))
+    originals = [k for k, a in enumerate(event_articles) if a.id not in {c.article for c in copies}]
+    event = Event(
+        id=event_id,
+        title=_central_title([event_articles[k] for k in originals], leads[originals]),
+        articles=tuple(event_articles),
+        links=alignment.links,
+        units=tuple(_prefix_units(alignment.units, event_id)),
+        evidence=evidence,
+        copies=copies,
+        figures=tuple(
+            group_figures([(a, article_figures(a, settings.figures)) for a in event_articles], settings.figures)
+        ),
+        quotes=tuple(
+            match_quotes([(a, extract_quotes(a.paragraphs, settings.quotes)) for a in event_articles], settings.quotes)
+        ),
+        facts=facts,
+        context=omission_context(event_articles, settings.facts),
+    )
+    omissions = {
+        o: tuple(f.id for f in event.omitted_facts(o, settings.facts.majority, settings.facts.min_confidence))
+        for o in event.outlets
+    }
+    framing = None
+    if len(event.outlets) > 1:
+        framing = analyse_framing(
+            event,
+            paragraph_vectors=event_vectors if embedder is not None else None,
+            sentence_alignment=sentence_alignment,
+            corpus_counts=corpus_counts,
+            embedder=embedder,
+            settings=settings.framing,
+        )
+    return replace(event, omissions={o: ids for o, ids in omissions.items() if ids}, framing=framing)
+
+
+def _verified(
+    articles: Sequence[Article],
+    sentences: Alignment,
+    vectors: Sequence[np.ndarray],
+    settings: Settings,
+    event_id: str,
+    embed_sentences: Callable[[list[str]], np.ndarray] | None,
+) -> tuple[Fact, ...]:
+    """The facts of a sentence alignment, each outlet outside a fact searched for it (see
+    :mod:`coverage.analysis.verification`), rows that verification found to be one fact merged, renumbered."""
+    facts = build_facts(articles, sentences, settings.facts, prefix=f"{event_id}-")
+    index = SentenceIndex(
+        list(articles),
+        [list(s) for s in sentences.segments],
+        [list(p) for p in sentences.parents],
+        list(vectors),
+        clause_vectors=(
+            _clause_vectors(sentences.segments, embed_sentences) if settings.facts.granularity == "sentence" else None
+        ),
+    )
+    outlets = sorted({a.outlet for a in articles}, key=str.casefold)
+    return tuple(_renumber(absorb_facts(verify_facts(facts, index, outlets, settings.facts)), f"{event_id}-"))
+
+
 def _clause_vectors(
     segments: Sequence[Sequence[str]], embed_sentences: Callable[[list[str]], np.ndarray] | None
 ) -> dict[str, np.ndarray] | None:
-    """Vectors of the clauses of the sentences that have two or more (see :func:`coverage.verify.split_clauses`)."""
+    """Vectors of the clauses of the sentences that have two or more (see
+    :func:`coverage.text.cleaning.split_clauses`)."""
     if embed_sentences is None:
         return None
     clauses = sorted({c for article in segments for s in article for c in split_clauses(s) if c != s})
     if not clauses:
         return {}
     return dict(zip(clauses, embed_sentences(clauses), strict=True))
+
+
+def _renumber(facts: Sequence[Fact], prefix: str) -> list[Fact]:
+    """Facts in the report's order (widely carried first, then reading order), numbered from 1."""
+    ordered = sorted(facts, key=lambda f: (-len(f.outlets), f.evidence[0].article, f.evidence[0].paragraph, f.text))
+    return [replace(f, id=f"{prefix}f{n}") for n, f in enumerate(ordered, start=1)]
 
 
 def _sentence_vectors(
@@ -370,9 +422,3 @@ def _central_title(articles: Sequence[Article], leads: np.ndarray) -> str:
 
 def _prefix_units(units: Sequence[Unit], prefix: str) -> list[Unit]:
     return [replace(unit, id=f"{prefix}-{unit.id}") for unit in units]
-
-
-def _renumber(facts: Sequence[Fact], prefix: str) -> list[Fact]:
-    """Facts in the report's order (widely carried first, then reading order), numbered from 1."""
-    ordered = sorted(facts, key=lambda f: (-len(f.outlets), f.evidence[0].article, f.evidence[0].paragraph, f.text))
-    return [replace(f, id=f"{prefix}f{n}") for n, f in enumerate(ordered, start=1)]

@@ -10,16 +10,60 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from coverage._errors import ConfigError
 
 
+def _rule(default: Any, rule: str, ok: Callable[[Any], bool]) -> Any:
+    """A settings field with its valid range, written beside it: ``rule`` ends the message "<section>.<name> ..."."""
+    return field(default=default, metadata={"rule": rule, "ok": ok})
+
+
+def _within(default: float, low: float, high: float) -> Any:
+    return _rule(default, f"must be within {low:g}..{high:g}", lambda v: low <= v <= high)
+
+
+def _at_least(default: int, low: int) -> Any:
+    return _rule(default, f"must be at least {low}", lambda v: v >= low)
+
+
+def _non_negative(default: float) -> Any:
+    return _rule(default, "must be >= 0", lambda v: v >= 0)
+
+
+def _one_of(default: str, *choices: str) -> Any:
+    return _rule(default, "must be " + " or ".join(repr(c) for c in choices), lambda v: v in choices)
+
+
+class _Section:
+    """A settings section: :meth:`validate` checks each field against the range declared beside it."""
+
+    SECTION: ClassVar[str] = ""
+
+    def _checks(self) -> list[tuple[bool, str]]:
+        """Checks over several fields at once, as (passes, message); none by default."""
+        return []
+
+    def validate(self) -> None:
+        """Raise :class:`ConfigError` (keyed ``section.name``) for the first field out of its range."""
+        for item in fields(self):  # type: ignore[arg-type]
+            if "ok" in item.metadata and not item.metadata["ok"](getattr(self, item.name)):
+                key = f"{self.SECTION}.{item.name}"
+                raise ConfigError(f"{key} {item.metadata['rule']}", key=key)
+        for ok, message in self._checks():
+            if not ok:
+                raise ConfigError(message, key=message.split(" ", 1)[0])
+
+
 @dataclass(frozen=True)
-class IngestSettings:
+class IngestSettings(_Section):
     """Reading and cleaning of input files."""
+
+    SECTION: ClassVar[str] = "ingest"
 
     max_file_bytes: int = 50 * 1024 * 1024
     """Files larger than this are skipped with a reason (bounded memory)."""
@@ -27,7 +71,7 @@ class IngestSettings:
     """A line is an outlet template when it recurs in at least this many articles of one outlet ..."""
     template_min_share: float = 0.5
     """... and in at least this share of that outlet's articles."""
-    sentences_per_paragraph: int = 4
+    sentences_per_paragraph: int = _at_least(4, 1)
     """Long texts without blank lines are split into paragraphs of about this many sentences."""
     long_paragraph_chars: int = 1200
     """A 'paragraph' longer than this with no blank line inside is split by sentences."""
@@ -36,8 +80,10 @@ class IngestSettings:
 
 
 @dataclass(frozen=True)
-class EmbeddingSettings:
+class EmbeddingSettings(_Section):
     """The sentence-embedding model and its cache."""
+
+    SECTION: ClassVar[str] = "embedding"
 
     model: str | None = None
     """A sentence-transformers name or path; ``None`` is the bundled all-MiniLM-L6-v2; ``"static"`` is the static
@@ -47,15 +93,15 @@ class EmbeddingSettings:
     folder: about 50x faster embedding on a CPU, nearly as accurate (ECB+ event B-cubed F1 0.953 -> 0.950)."""
     device: str | None = None
     """``cpu``, ``cuda``, ``mps``; ``None`` picks a GPU when one is present."""
-    batch_size: int = 32
+    batch_size: int = _at_least(32, 1)
     cache: bool = True
     cache_dir: Path | None = None
     """``None`` is the user cache folder (``$XDG_CACHE_HOME/news-coverage``)."""
 
 
 @dataclass(frozen=True)
-class EventSettings:
-    """Grouping of articles into events (see :mod:`coverage.events`).
+class EventSettings(_Section):
+    """Grouping of articles into events (see :mod:`coverage.analysis.events`).
 
     Two articles are compared by a combined similarity: the weighted mean of four cosine similarities (the
     weights are normalised to sum to 1). Near-identical articles first form groups; groups then merge by average
@@ -64,9 +110,11 @@ class EventSettings:
     tuning): B-cubed F1 0.953 on ECB+ and 1.0 on NewsWCL50.
     """
 
-    threshold: float = 0.3
+    SECTION: ClassVar[str] = "events"
+
+    threshold: float = _within(0.3, 0.0, 1.0)
     """Two groups merge when their average combined similarity is at least this (0..1)."""
-    n_neighbors: int = 30
+    n_neighbors: int = _at_least(30, 1)
     """Candidate pairs come from this many nearest neighbours per article (no dense N x N matrix)."""
     weight_lead: float = 0.25
     """Weight of the sentence-embedding similarity of title + first paragraph."""
@@ -76,47 +124,55 @@ class EventSettings:
     """Weight of the TF-IDF similarity of the words (fitted on the corpus being clustered)."""
     weight_names: float = 0.25
     """Weight of the TF-IDF similarity of names, places and numbers (capitalised words and numbers)."""
-    tight_threshold: float = 0.8
+    tight_threshold: float = _within(0.8, 0.0, 1.0)
     """Articles first join groups of near-identical stories (wire copies) at this average similarity; the
     neighbourhood profiles are built over these groups, so that copies count once."""
-    profile_neighbors: int = 4
+    profile_neighbors: int = _non_negative(4)
     """An article's neighbourhood profile is itself and its this many most similar articles (0: no profiles)."""
-    profile_weight: float = 0.5
+    profile_weight: float = _within(0.5, 0.0, 1.0)
     """Share of the profile similarity (shared nearest neighbours) in the similarity that groups merge on."""
-    date_window_days: int = 3
+    date_window_days: int = _non_negative(3)
     """Articles published further apart than this need near-identical content to share an event."""
-    date_override_similarity: float = 0.85
+    date_override_similarity: float = _within(0.85, 0.0, 1.0)
     """... that is, a combined similarity of at least this. Unknown dates are no constraint."""
-    evidence_terms: int = 8
+    evidence_terms: int = _non_negative(8)
     """An event's evidence lists up to this many shared names and up to this many shared numbers."""
+
+    def _checks(self) -> list[tuple[bool, str]]:
+        weights = (self.weight_lead, self.weight_body, self.weight_lexical, self.weight_names)
+        return [(min(weights) >= 0.0 and sum(weights) > 0.0, "events.weight_* must be >= 0 and not all 0")]
 
 
 @dataclass(frozen=True)
-class AlignmentSettings:
-    """Paragraph and sentence alignment (see :mod:`coverage.alignment`)."""
+class AlignmentSettings(_Section):
+    """Paragraph and sentence alignment (see :mod:`coverage.analysis.alignment`)."""
 
-    link_threshold: float = 0.55
+    SECTION: ClassVar[str] = "alignment"
+
+    link_threshold: float = _within(0.55, -1.0, 1.0)
     """Two paragraphs link when their cosine similarity is at least this: one to one while both are unlinked, or
     as a join (below). Kept from earlier releases: the paragraph-level measurements disagree (0.55 to 0.65),
     see ``benchmarks/README.md``."""
-    sentence_threshold: float = 0.6
+    sentence_threshold: float = _within(0.6, -1.0, 1.0)
     """The same for sentences (``granularity="sentence"`` and :meth:`Aligner.align_sentences`): where recall of
     human-aligned sentence pairs (ECB+) and precision on hard negatives (same topic, other event) balance best
     with all-MiniLM-L6-v2."""
-    relative_margin: float = 0.05
+    relative_margin: float = _non_negative(0.05)
     """A paragraph joins one already linked (1-n: merged or split text) only if that one is its best match or
     within this of it ..."""
-    join_gain: float = 0.0
+    join_gain: float = _non_negative(0.0)
     """... and the linked paragraph is closer to its partners with the newcomer than without, by more than this."""
-    mode: str = "free"
+    mode: str = _one_of("free", "free", "monotone")
     """``free`` (outlets reorder) or ``monotone`` (versions of one article keep their order)."""
-    unit_threshold: float = 0.55
+    unit_threshold: float = _within(0.55, 0.0, 1.0)
     """Paragraphs join one unit when their average link score is at least this."""
 
 
 @dataclass(frozen=True)
-class SyndicationSettings:
-    """Detection of wire copy republished by several outlets (see :mod:`coverage.syndication`)."""
+class SyndicationSettings(_Section):
+    """Detection of wire copy republished by several outlets (see :mod:`coverage.analysis.syndication`)."""
+
+    SECTION: ClassVar[str] = "syndication"
 
     near_identical: float = 0.95
     """Two paragraphs are the same text (up to light edits) at this cosine similarity or above."""
@@ -127,8 +183,10 @@ class SyndicationSettings:
 
 
 @dataclass(frozen=True)
-class FigureSettings:
-    """Tunables of figure extraction and grouping  (see :mod:`coverage.figures`)."""
+class FigureSettings(_Section):
+    """Tunables of figure extraction and grouping  (see :mod:`coverage.analysis.figures`)."""
+
+    SECTION: ClassVar[str] = "figures"
 
     about_margin: float = 0.1
     """``about 100`` stands for 90..110."""
@@ -164,8 +222,10 @@ class FigureSettings:
 
 
 @dataclass(frozen=True)
-class QuoteSettings:
-    """Tunables of quote extraction and matching  (see :mod:`coverage.quotes`)."""
+class QuoteSettings(_Section):
+    """Tunables of quote extraction and matching  (see :mod:`coverage.analysis.quotes`)."""
+
+    SECTION: ClassVar[str] = "quotes"
 
     scare_max_words: int = 3
     """Quotes of at most this many words are kept only with a speaker found in their own sentence."""
@@ -182,8 +242,10 @@ class QuoteSettings:
 
 
 @dataclass(frozen=True)
-class FactSettings:
-    """Facts from the sentence alignment (see :mod:`coverage.facts`)."""
+class FactSettings(_Section):
+    """Facts from the sentence alignment (see :mod:`coverage.analysis.facts`)."""
+
+    SECTION: ClassVar[str] = "facts"
 
     majority: float = 0.5
     """An outlet 'omits' a fact when at least two and at least this share of the other outlets state it."""
@@ -193,39 +255,42 @@ class FactSettings:
     """An article published this many days before the others' median date gets a note by its omissions."""
     shorter_ratio: float = 0.6
     """So does an article shorter than this share of the others' median length."""
-    granularity: str = "sentence"
+    granularity: str = _one_of("sentence", "sentence", "clause")
     """What a fact is: a ``clause`` (sentences cut before conjunctions and relative pronouns, so that "killed 12
     and injured 43" is two facts) or a whole ``sentence``."""
     verify: bool = True
-    """Search each outlet's whole text for each fact before calling it omitted (:mod:`coverage.verify`)."""
-    states_cosine: float = 0.7
+    """Search each outlet's whole text for each fact before calling it omitted
+    (:mod:`coverage.analysis.verification`)."""
+    states_cosine: float = _within(0.7, -1.0, 1.0)
     """A sentence of another outlet states the fact at this cosine or above (ECB+, all-MiniLM-L6-v2: 4 % of the
     best matches between reports of two different events of one topic reach it)."""
-    support_cosine: float = 0.6
+    support_cosine: float = _within(0.6, -1.0, 1.0)
     """... or at this cosine (the sentence alignment's own link threshold) when it also carries
     ``states_coverage`` of the fact's content."""
-    states_coverage: float = 0.5
+    states_coverage: float = _within(0.5, 0.0, 1.0)
     """Share of the fact's content (rarity-weighted stems, names, numbers) that makes a moderate match a
     statement."""
-    confirm_coverage: float = 0.25
+    confirm_coverage: float = _within(0.25, 0.0, 1.0)
     """An aligned member of a fact whose cosine to the other members is under ``states_cosine`` stays only when it
     shares this much of their content (and does not reverse their roles)."""
-    omit_cosine: float = 0.6
+    omit_cosine: float = _within(0.6, -1.0, 1.0)
     """An outlet omits a fact only when none of its sentences reaches this cosine, the sentence alignment's own
     link threshold (on ECB+, 86 % of human-aligned sentence pairs, which share as little as one proposition, reach
     it or a third of the content below) ..."""
-    omit_coverage: float = 0.34
+    omit_coverage: float = _within(0.34, 0.0, 1.0)
     """... and none carries a third of the fact's content."""
-    min_confidence: float = 0.5
+    min_confidence: float = _within(0.5, 0.0, 1.0)
     """Omissions listed in the reports are at least this sure: the margin of the outlet's closest sentence below
     both omission thresholds, 0.5 at the thresholds, 1 for nothing alike (0.5: every verified omission)."""
-    exclusive_confidence: float = 0.6
+    exclusive_confidence: float = _within(0.6, 0.0, 1.0)
     """"Only X states this" is N-1 omission claims at once: each other outlet's verdict must be this sure."""
 
 
 @dataclass(frozen=True)
-class FramingSettings:
-    """Tunables of framing analysis (see :mod:`coverage.framing`)."""
+class FramingSettings(_Section):
+    """Tunables of framing analysis (see :mod:`coverage.analysis.framing`)."""
+
+    SECTION: ClassVar[str] = "framing"
 
     min_z: float = 1.96
     """A term is distinctive for an outlet when its log-odds z-score is at least this (two-sided 5%)."""
@@ -326,46 +391,19 @@ class Settings:
         return cls().replace(**data)
 
     def validate(self) -> None:
-        """Raise :class:`ConfigError` on a value out of range."""
-        checks = [
-            (0.0 <= self.events.threshold <= 1.0, "events.threshold must be within 0..1"),
-            (self.events.n_neighbors >= 1, "events.n_neighbors must be at least 1"),
-            (self.events.date_window_days >= 0, "events.date_window_days must be >= 0"),
-            (0.0 <= self.events.date_override_similarity <= 1.0, "events.date_override_similarity must be within 0..1"),
-            (
-                min(
-                    self.events.weight_lead,
-                    self.events.weight_body,
-                    self.events.weight_lexical,
-                    self.events.weight_names,
-                )
-                >= 0.0
-                and self.events.weight_lead
-                + self.events.weight_body
-                + self.events.weight_lexical
-                + self.events.weight_names
-                > 0.0,
-                "events.weight_* must be >= 0 and not all 0",
-            ),
-            (0.0 <= self.events.tight_threshold <= 1.0, "events.tight_threshold must be within 0..1"),
-            (self.events.profile_neighbors >= 0, "events.profile_neighbors must be >= 0"),
-            (0.0 <= self.events.profile_weight <= 1.0, "events.profile_weight must be within 0..1"),
-            (self.events.evidence_terms >= 0, "events.evidence_terms must be >= 0"),
-            (-1.0 <= self.alignment.link_threshold <= 1.0, "alignment.link_threshold must be within -1..1"),
-            (-1.0 <= self.alignment.sentence_threshold <= 1.0, "alignment.sentence_threshold must be within -1..1"),
-            (self.alignment.relative_margin >= 0.0, "alignment.relative_margin must be >= 0"),
-            (self.alignment.join_gain >= 0.0, "alignment.join_gain must be >= 0"),
-            (0.0 <= self.alignment.unit_threshold <= 1.0, "alignment.unit_threshold must be within 0..1"),
-            (self.alignment.mode in ("free", "monotone"), "alignment.mode must be 'free' or 'monotone'"),
-            (self.embedding.batch_size >= 1, "embedding.batch_size must be at least 1"),
-            (self.ingest.sentences_per_paragraph >= 1, "ingest.sentences_per_paragraph must be at least 1"),
-        ]
-        for ok, message in checks:
-            if not ok:
-                raise ConfigError(message, key=message.split(" ", 1)[0])
+        """Raise :class:`ConfigError` on a value out of range: each section checks its own fields."""
+        for name in _VALIDATION_ORDER:
+            getattr(self, name).validate()
 
 
 _SECTIONS = {f.name for f in fields(Settings)}
+_VALIDATION_ORDER = (
+    "events",
+    "alignment",
+    "embedding",
+    "ingest",
+    *sorted(_SECTIONS - {"events", "alignment", "embedding", "ingest"}),
+)
 
 
 def _coerce(key: str, current: object, value: object) -> object:

@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from coverage import Aligner, ConfigError, HashingEmbedder, ParagraphRef
-from coverage.alignment import group_units, link_pair, segment_weights
+from coverage.analysis.alignment import group_units, link_pair, segment_weights
 from coverage.settings import AlignmentSettings
 
 
@@ -289,7 +289,7 @@ def test_alignment_quality_gate_on_ecb_plus() -> None:
     sys.modules[spec.name] = bench  # dataclasses look their module up there
     spec.loader.exec_module(bench)
     from coverage import SentenceTransformerEmbedder
-    from coverage.embedding import embed_unique
+    from coverage.analysis.embedding import embed_unique
 
     pairs = bench.ecb_pairs(SHARED_DATASETS)
     for benchmark in (pairs, bench.ecb_paragraph_pairs(pairs)):

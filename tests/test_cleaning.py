@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from coverage.cleaning import clean_text, find_template_lines, split_paragraphs, split_sentences, strip_control
 from coverage.settings import IngestSettings
+from coverage.text.cleaning import clean_text, find_template_lines, split_paragraphs, split_sentences, strip_control
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_50badfb87c9a4047.txt"
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from coverage import Comparison, Event, ParagraphRef, Settings, compare
-from coverage._models import Fact
-from coverage.jsonio import to_dict
+from coverage.model import Fact
+from coverage.report.jsonio import to_dict
 
 from .conftest import DEMO
 
@@ -135,7 +135,7 @@ def test_gold_paragraph_links_are_found(result: Comparison, truth: dict[str, Any
 
 
 def test_report_is_deterministic(result: Comparison, tmp_path: Path) -> None:
-    from coverage.jsonio import to_json
+    from coverage.report.jsonio import to_json
 
     again = compare(DEMO, Settings().replace(embedding={"cache": False}))
     assert to_json(again) == to_json(result)
@@ -144,7 +144,7 @@ def test_report_is_deterministic(result: Comparison, tmp_path: Path) -> None:
 def test_every_markdown_link_resolves_and_labels_carry_their_evidence(result: Comparison) -> None:
     import re
 
-    from coverage.markdown import render_event_markdown
+    from coverage.report.markdown import render_event_markdown
 
     for event in result.events:
         text = render_event_markdown(event)

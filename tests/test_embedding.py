@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 from coverage import Article, EmbeddingCache, HashingEmbedder, ModelError, SentenceTransformerEmbedder
-from coverage.embedding import StaticEmbedder, embed_table, embed_unique, make_embedder
+from coverage.analysis.embedding import StaticEmbedder, embed_table, embed_unique, make_embedder
 from coverage.pipeline import embed_corpus
 from coverage.settings import EmbeddingSettings
 
@@ -156,7 +156,7 @@ def test_static_embedder_is_distilled_once_and_close_to_the_model(tmp_path: Path
 
 
 def test_cached_embedder_computes_each_text_once_across_runs(tmp_path: Path) -> None:
-    from coverage.embedding import CachedEmbedder
+    from coverage.analysis.embedding import CachedEmbedder
 
     inner = Counting()
     first = CachedEmbedder(inner, EmbeddingCache(tmp_path)).encode(["frame description", "an example"])

@@ -10,8 +10,8 @@ import pytest
 from rich.console import Console
 
 from coverage._errors import InputError
-from coverage._models import Article
-from coverage.evaluate import bcubed, evaluate_clustering, labels_from_field, load_labels
+from coverage.evaluation.scores import bcubed, evaluate_clustering, labels_from_field, load_labels
+from coverage.model import Article
 
 
 def _article(article_id: str, *, path: str | None = None, event: str | None = None) -> Article:
@@ -136,3 +136,29 @@ def test_labels_from_field() -> None:
     assert labels_from_field(articles, "event") == {"a.json": "quake", "b.json": "7"}
     with pytest.raises(InputError, match=r"1 of 3 articles have no 'event' field: c\.json"):
         labels_from_field([*articles, _article("c.json")], "event")
+
+
+def test_evaluate_folder_reads_embeds_clusters_and_scores(write) -> None:  # type: ignore[no-untyped-def]
+    from coverage import ConfigError, HashingEmbedder, Settings, evaluate_folder
+
+    quake = "Quake in Quetta\n\nAn earthquake of magnitude 6.1 struck Quetta in Balochistan, killing 23 people.\n\n"
+    flood = "Floods in Brazil\n\nFloods in Minas Gerais left thousands homeless as rivers burst their banks.\n\n"
+    folder = write(
+        {
+            "a/q.txt": quake + "Rescuers searched the rubble of collapsed houses through the night in Quetta.",
+            "b/q.txt": quake + "Hospitals in Quetta asked for blood donors after the earthquake.",
+            "a/f.txt": flood + "Highways were closed by landslides and towns in Minas Gerais were cut off.",
+            "b/f.txt": flood + "The state government of Minas Gerais released emergency funds for the floods.",
+        }
+    )
+    labels = folder.parent / "labels.json"
+    labels.write_text('{"a/q.txt": "quake", "b/q.txt": "quake", "a/f.txt": "flood", "b/f.txt": "flood"}')
+    settings = Settings().replace(embedding={"cache": False})
+    scores = evaluate_folder(folder, settings, labels=labels, embedder=HashingEmbedder())
+    assert scores.n_articles == 4
+    assert scores == evaluate_folder(folder, settings, labels=str(labels), embedder=HashingEmbedder())
+    with pytest.raises(ConfigError):
+        evaluate_folder(folder, settings)
+    (folder.parent / "empty").mkdir()
+    with pytest.raises(InputError):
+        evaluate_folder(folder.parent / "empty", settings, label_field="event")

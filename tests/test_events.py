@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coverage._errors import ConfigError
-from coverage._models import Article
-from coverage.embedding import HashingEmbedder
-from coverage.events import EventClusterer, extract_names, extract_numbers
+from coverage.analysis.embedding import HashingEmbedder
+from coverage.analysis.events import EventClusterer, extract_names, extract_numbers
+from coverage.model import Article
 from coverage.settings import EventSettings
 
 QUETTA = [

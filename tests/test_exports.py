@@ -8,8 +8,8 @@ import polars as pl
 import pytest
 
 from coverage import HashingEmbedder, Settings, compare
-from coverage._models import Comparison, Corpus
-from coverage.exports import LIST_SEPARATOR, TABLES, schemas, tables, write_exports
+from coverage.model import Comparison, Corpus
+from coverage.report.tables import LIST_SEPARATOR, TABLES, schemas, tables, write_exports
 
 P = [
     "The interior ministry said on Sunday that 5,800 people had been detained after the unrest in Almaty.",

@@ -5,7 +5,7 @@ from datetime import date
 import numpy as np
 
 from coverage import Aligner, Article
-from coverage.facts import build_facts, omission_context, position_of
+from coverage.analysis.facts import build_facts, omission_context, position_of
 from coverage.settings import AlignmentSettings, FactSettings
 
 

@@ -33,17 +33,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coverage._models import Article
-from coverage.figures import (
+from coverage.analysis.figures import (
     Bound,
     FigureKind,
     FigureMention,
-    FigureSettings,
     article_figures,
     extract_figures,
     group_figures,
     parse_number,
 )
+from coverage.model import Article
+from coverage.settings import FigureSettings
 
 ANNOTATIONS = Path(__file__).resolve().parents[1] / "datasets" / "figure_annotations.jsonl"
 SHARED = Path(os.environ.get("COVERAGE_DATASETS", Path(__file__).resolve().parents[2] / "shared" / "datasets"))

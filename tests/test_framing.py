@@ -8,14 +8,11 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from coverage._models import Article, Event, Link, ParagraphRef
-from coverage.alignment import Aligner, Alignment
-from coverage.embedding import HashingEmbedder, SentenceTransformerEmbedder
-from coverage.framing import (
+from coverage.analysis.alignment import Aligner, Alignment
+from coverage.analysis.embedding import HashingEmbedder, SentenceTransformerEmbedder
+from coverage.analysis.framing import (
     FRAMES,
     EventFraming,
-    FramingSettings,
-    _normalise_label,
     analyse_framing,
     assign_frames,
     attribution_counts,
@@ -24,6 +21,9 @@ from coverage.framing import (
     find_labels,
     frame_prototypes,
 )
+from coverage.analysis.framing.names import _normalise_label
+from coverage.model import Article, Event, Link, ParagraphRef
+from coverage.settings import FramingSettings
 
 RIOT = (
     "Rioters stormed the city hall on Wednesday and set parts of the building on fire, officials said.",

@@ -14,8 +14,8 @@ from rich.console import Console
 
 from coverage import HashingEmbedder, Settings, compare, load_corpus
 from coverage._io import slugify, write_atomic
-from coverage.cleaning import clean_text, split_paragraphs
-from coverage.terminal import render_comparison
+from coverage.report.terminal import render_comparison
+from coverage.text.cleaning import clean_text, split_paragraphs
 
 BODY = "The interior ministry said on Sunday that 5,800 people had been detained after the unrest in Almaty."
 
@@ -220,8 +220,8 @@ def test_thousands_of_articles_from_one_outlet(write) -> None:
 
 
 def test_same_output_with_and_without_the_cache(write, tmp_path: Path) -> None:
-    from coverage.jsonio import to_json
-    from coverage.markdown import render_event_markdown
+    from coverage.report.jsonio import to_json
+    from coverage.report.markdown import render_event_markdown
 
     root = write({"a/x.txt": f"T1\n\n{BODY}\n\nTroops arrived on Thursday.", "b/y.txt": f"T2\n\n{BODY}"})
     cached = Settings().replace(embedding={"cache_dir": str(tmp_path / "cache")})
@@ -235,7 +235,8 @@ def test_same_output_with_and_without_the_cache(write, tmp_path: Path) -> None:
 
 
 def _fill_cache(folder: str, start: int) -> None:
-    from coverage.embedding import EmbeddingCache, embed_unique
+    from coverage._cache import EmbeddingCache
+    from coverage.analysis.embedding import embed_unique
 
     texts = [f"text number {i}" for i in range(start, start + 300)]
     embed_unique(texts, HashingEmbedder(), cache=EmbeddingCache(Path(folder)))
@@ -244,7 +245,8 @@ def _fill_cache(folder: str, start: int) -> None:
 def test_two_runs_sharing_a_cache_do_not_corrupt_it(tmp_path: Path) -> None:
     import multiprocessing
 
-    from coverage.embedding import EmbeddingCache, embed_unique
+    from coverage._cache import EmbeddingCache
+    from coverage.analysis.embedding import embed_unique
 
     context = multiprocessing.get_context("spawn")
     workers = [context.Process(target=_fill_cache, args=(str(tmp_path), start)) for start in (0, 150)]
@@ -262,8 +264,8 @@ def test_two_runs_sharing_a_cache_do_not_corrupt_it(tmp_path: Path) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=400))
 def test_figure_and_quote_extraction_never_fail(text: str) -> None:
-    from coverage.figures import extract_figures
-    from coverage.quotes import extract_quotes
+    from coverage.analysis.figures import extract_figures
+    from coverage.analysis.quotes import extract_quotes
 
     for figure in extract_figures(text):
         assert text[figure.start : figure.end] == figure.text

@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from coverage._errors import ConfigError
-from coverage._models import Article, Corpus, Event
-from coverage.outlets import (
+from coverage.analysis.outlets import (
     OutletProfile,
     OutletProfiles,
     apply_profiles,
@@ -16,6 +15,7 @@ from coverage.outlets import (
     coverage_by,
     load_outlet_profiles,
 )
+from coverage.model import Article, Corpus, Event
 
 TOML = """
 [[outlet]]
@@ -137,3 +137,15 @@ def test_bad_files_raise_one_line_config_errors(
         load_outlet_profiles(path)
     assert "\n" not in str(caught.value)
     assert str(path) in str(caught.value)
+
+
+def test_compare_keeps_the_profiles_on_the_comparison(profiles: OutletProfiles) -> None:
+    from coverage import HashingEmbedder, Settings, compare, load_corpus
+
+    demo = Path(__file__).resolve().parents[1] / "datasets" / "kazakhstan-2022"
+    settings = Settings().replace(embedding={"cache": False})
+    result = compare(demo, settings, embedder=HashingEmbedder(), profiles=profiles)
+    assert result.profiles is profiles
+    assert result.corpus == apply_profiles(load_corpus(demo), profiles)
+    assert "Liberty Post" in result.outlets and "liberty-post" not in result.outlets
+    assert compare(load_corpus(demo), settings, embedder=HashingEmbedder()).profiles is None

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from coverage import HashingEmbedder, Settings, compare
-from coverage._models import Comparison, Event
-from coverage.plots import DPI, FIGSIZE, coverage_heatmap, figures_chart, write_event_plots
+from coverage.model import Comparison, Event
+from coverage.report.plots import DPI, FIGSIZE, coverage_heatmap, figures_chart, write_event_plots
 
 P = [
     "The interior ministry said on Sunday that 5,800 people had been detained after the unrest in Almaty.",
@@ -83,5 +83,5 @@ def test_heatmap_falls_back_to_units_and_skips_empty_events(comparison: Comparis
 def test_importing_coverage_does_not_import_matplotlib() -> None:
     import subprocess
 
-    code = "import sys, coverage, coverage.plots; assert 'matplotlib' not in sys.modules"
+    code = "import sys, coverage, coverage.report.plots; assert 'matplotlib' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

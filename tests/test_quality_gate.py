@@ -18,10 +18,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from coverage.adapters import ecbplus_to_folder, newswcl50_to_folder
-from coverage.embedding import EmbeddingCache, SentenceTransformerEmbedder, default_cache_dir, embed_unique
-from coverage.evaluate import evaluate_clustering, labels_from_field
-from coverage.events import EventClusterer
+from coverage._cache import EmbeddingCache, default_cache_dir
+from coverage.analysis.embedding import SentenceTransformerEmbedder, embed_unique
+from coverage.analysis.events import EventClusterer
+from coverage.evaluation.adapters import ecbplus_to_folder, newswcl50_to_folder
+from coverage.evaluation.scores import evaluate_clustering, labels_from_field
 from coverage.ingest import load_corpus
 
 MINIMUMS = Path(__file__).with_name("quality_minimums.json")

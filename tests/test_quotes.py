@@ -9,16 +9,16 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from coverage._models import Article
-from coverage.quotes import (
+from coverage.analysis.quotes import (
     Attribution,
     Quote,
-    QuoteSettings,
     SpeakerKind,
     VariantFlag,
     extract_quotes,
     match_quotes,
 )
+from coverage.model import Article
+from coverage.settings import QuoteSettings
 
 
 def one(*paragraphs: str) -> Quote:

@@ -12,9 +12,9 @@ import pytest
 from rich.console import Console
 
 from coverage import HashingEmbedder, Settings, compare
-from coverage.jsonio import to_json
-from coverage.markdown import render_event_markdown, render_index, write_markdown
-from coverage.terminal import ReportOptions, render_comparison
+from coverage.report.jsonio import to_json
+from coverage.report.markdown import render_event_markdown, render_index, write_markdown
+from coverage.report.terminal import ReportOptions, render_comparison
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 P = [
@@ -163,7 +163,7 @@ def test_terminal_details_at_most_max_events_and_says_so(comparison) -> None:
 def test_json_written_in_pieces_is_the_whole_document(comparison, tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from coverage.jsonio import iter_json, to_dict, write_json
+    from coverage.report.jsonio import iter_json, to_dict, write_json
 
     for result in (comparison, replace(comparison, events=()), replace(comparison, events=comparison.events * 3)):
         text = "".join(iter_json(result))

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 import coverage.pipeline as pipeline
-import coverage.plots as plots
+import coverage.report.plots as plots
 from coverage import EmbeddingCache, HashingEmbedder, Settings, compare
-from coverage.jsonio import to_json
-from coverage.markdown import write_markdown
+from coverage.report.jsonio import to_json
+from coverage.report.markdown import write_markdown
 
 P = [
     "The interior ministry said on Sunday that 5,800 people had been detained after the unrest in Almaty.",

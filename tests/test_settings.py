@@ -31,3 +31,14 @@ def test_from_toml(tmp_path: Path) -> None:
     path.write_text("[alignment\n")
     with pytest.raises(ConfigError):
         Settings.from_toml(path)
+
+
+def test_each_section_validates_its_own_fields() -> None:
+    from coverage.settings import AlignmentSettings, EmbeddingSettings, EventSettings, IngestSettings
+
+    for section in (EventSettings(threshold=1.5), AlignmentSettings(mode="sideways"), EmbeddingSettings(batch_size=0)):
+        with pytest.raises(ConfigError, match=rf"^{section.SECTION}\."):
+            section.validate()
+    with pytest.raises(ConfigError, match=r"events\.weight_\*"):
+        EventSettings(weight_lead=0, weight_body=0, weight_lexical=0, weight_names=0).validate()
+    IngestSettings().validate()

@@ -3,7 +3,7 @@ from datetime import date
 import numpy as np
 
 from coverage import Article
-from coverage.syndication import find_copies
+from coverage.analysis.syndication import find_copies
 
 
 def article(id_: str, outlet: str, n: int, published: date | None = None) -> Article:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from coverage._models import Article, Fact, FactEvidence, Verdict
-from coverage.cleaning import split_clauses
+from coverage.analysis.verification import SentenceIndex, absorb_facts, terms, verify_facts
+from coverage.model import Article, Fact, FactEvidence, Verdict
 from coverage.settings import FactSettings
-from coverage.verify import SentenceIndex, absorb_facts, terms, verify_facts
+from coverage.text.cleaning import split_clauses
 
 DIM = 8
 

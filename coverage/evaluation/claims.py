@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from coverage._models import Comparison, Event, Fact
+from coverage.model import Comparison, Event, Fact
 
 __all__ = ["ClaimScores", "Tally", "load_truth", "score_claims"]
 

@@ -1,0 +1,118 @@
+"""Facts: sentence-level content units across the outlets of an event, built on the sentence alignment.
+
+Inside each pair of linked paragraphs, the aligner links the sentences that say the same thing
+(:meth:`coverage.Aligner.align_sentences`); its units are the facts. Each fact lists the outlets that state it,
+with the sentence, article, paragraph and prominence as evidence, and the outlets that omit it. Omissions are
+not all editorial: an article published much earlier than the others, or much shorter, is flagged next to its
+omissions.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+
+from coverage.model import Alignment, Article, Fact, FactEvidence
+from coverage.settings import FactSettings
+
+__all__ = ["POSITION_MARKS", "best_evidence", "build_facts", "omission_context", "position_of"]
+
+POSITION_MARKS = {"headline": "H", "lead": "L", "upper": "↑", "lower": "↓"}
+"""How reports mark a fact's prominence, most prominent first."""
+
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_STOPWORDS = """the and for that with from this was were are has have had its his her their they them into after over
+said says will would been being than more most also about which who whom what when where while"""
+_STOP = frozenset(_STOPWORDS.split())
+
+
+def best_evidence(fact: Fact, outlet: str) -> FactEvidence | None:
+    """The most prominent place where ``outlet`` states ``fact`` (headline before lead, upper, lower)."""
+    evidence = [e for e in fact.evidence if e.outlet == outlet]
+    return min(evidence, key=lambda e: list(POSITION_MARKS).index(e.position)) if evidence else None
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - _STOP
+
+
+def position_of(article: Article, paragraph: int, sentence: str, settings: FactSettings) -> str:
+    """``headline`` when the headline states the sentence's content, else ``lead``, ``upper`` or ``lower``."""
+    title = _content(article.title)
+    if title and len(title & _content(sentence)) >= settings.headline_overlap * len(title):
+        return "headline"
+    if paragraph == 0:
+        return "lead"
+    return "upper" if paragraph < len(article.paragraphs) / 2 else "lower"
+
+
+def build_facts(
+    articles: Sequence[Article], sentences: Alignment, settings: FactSettings | None = None, *, prefix: str = ""
+) -> list[Fact]:
+    """Facts from a sentence alignment of ``articles`` (``sentences.ids`` are their ids, in any order)."""
+    settings = settings or FactSettings()
+    by_id = {a.id: a for a in articles}
+    text_index = {article_id: i for i, article_id in enumerate(sentences.ids)}
+    outlets = sorted({a.outlet for a in articles}, key=str.casefold)
+    facts: list[Fact] = []
+    for unit in sentences.units:
+        evidence = []
+        for member in unit.members:
+            article = by_id[member.article]
+            i = text_index[member.article]
+            paragraph = sentences.parents[i][member.paragraph] if sentences.parents else member.paragraph
+            sentence = sentences.segments[i][member.paragraph]
+            evidence.append(
+                FactEvidence(
+                    outlet=article.outlet,
+                    article=article.id,
+                    paragraph=paragraph,
+                    sentence=sentence,
+                    position=position_of(article, paragraph, sentence, settings),
+                )
+            )
+        present = sorted({e.outlet for e in evidence}, key=str.casefold)
+        facts.append(
+            Fact(
+                id="",
+                text=unit.text,
+                outlets=tuple(present),
+                missing=tuple(o for o in outlets if o not in present),
+                evidence=tuple(sorted(evidence, key=lambda e: (e.outlet.casefold(), e.article, e.paragraph))),
+            )
+        )
+    # Widely carried facts first, then in the reading order of their first evidence.
+    facts.sort(key=lambda f: (-len(f.outlets), f.evidence[0].article, f.evidence[0].paragraph, f.text))
+    return [
+        Fact(id=f"{prefix}f{n}", text=f.text, outlets=f.outlets, missing=f.missing, evidence=f.evidence)
+        for n, f in enumerate(facts, start=1)
+    ]
+
+
+def omission_context(articles: Sequence[Article], settings: FactSettings | None = None) -> dict[str, str]:
+    """Outlets whose omissions may come from timing or length, not choice: published days before the others'
+    median date, or much shorter than the others' median length. Outlet -> a short explanation."""
+    settings = settings or FactSettings()
+    notes: dict[str, str] = {}
+    outlets = sorted({a.outlet for a in articles}, key=str.casefold)
+    for outlet in outlets:
+        own = [a for a in articles if a.outlet == outlet]
+        others = [a for a in articles if a.outlet != outlet]
+        if not others:
+            continue
+        reasons = []
+        own_dates = [a.published for a in own if a.published]
+        other_dates = sorted(a.published for a in others if a.published)
+        if own_dates and other_dates:
+            median = other_dates[len(other_dates) // 2]
+            days = (median - max(own_dates)).days
+            if days >= settings.earlier_days:
+                reasons.append(f"published {days} day{'s' if days != 1 else ''} before the others' median date")
+        own_words = max(a.n_words for a in own)
+        other_words = statistics.median(a.n_words for a in others)
+        if own_words < settings.shorter_ratio * other_words:
+            reasons.append(f"{own_words} words against a median of {other_words:.0f}")
+        if reasons:
+            notes[outlet] = "; ".join(reasons)
+    return notes

@@ -1,0 +1,424 @@
+"""Figures in news text (how many were killed, injured, arrested ..., how much money, what share) and where
+outlets disagree about them.
+
+:func:`extract_figures` reads one text (a paragraph or a sentence) and returns a :class:`FigureMention` for
+every number phrase that counts something; :func:`article_figures` does it for every paragraph of an article;
+:func:`group_figures` groups the mentions of the same quantity across articles and says whether they conflict.
+Everything is regular expressions and word lists: no model, no dependency.
+
+Number phrases
+    Digits (``37``, ``5,800``, ``1.2``, ``1,5`` with a decimal comma, ``1.500.000``), words (``thirty-seven``,
+    ``four hundred and twelve thousand, three hundred five``, ``a dozen``, ``half a million``), mixes
+    (``1.2 million``), money (``$1.2 billion``, ``US$3m``, ``5 million euros``), percentages (``80%``,
+    ``12 per cent``, ``two-thirds``, ``one in five``) and vague plurals (``dozens``, ``hundreds of``,
+    ``tens of thousands``, ``several hundred``).
+
+    Separators: a ``,`` followed by groups of exactly three digits separates thousands (``1,500`` is 1500,
+    never 1.5); a ``,`` followed by one or two digits is a decimal comma (``1,5 million``); a single ``.`` is a
+    decimal point and dots only separate thousands when there are several groups (``1.500.000``).
+
+Not figures (ignored)
+    Years (a plain four-digit number between ``year_min`` and ``year_max`` unless a qualifier, a kind word or a
+    word for people follows or precedes it: ``in 2022`` is a year, ``2000 protesters`` is a count), dates
+    (``January 2``, ``Jan. 7``, ``7 January``), times (``8 p.m.``, ``10:30``), ages (``33-year-old``,
+    ``aged 33``, ``John Smith, 33,``), ordinals (``21st``), decades (``1990s``), numbers of articles, laws,
+    flights and the like (``Article 5``, ``No. 7``, ``Resolution 2231``), numbers that are part of names
+    (``G7``, ``COVID-19``, ``F-16``, ``Apollo 11``, ``Group of Seven``), scores and slashed numbers (``2-1``,
+    ``24/7``) and a bare ``one`` that counts nothing of interest (``one of the``, ``one day``).
+
+Bounds
+    A figure stands for the interval ``[low, high]`` (``None``: unbounded) implied by its qualifier:
+
+    =================================================  ============  ==============================================
+    qualifier                                          ``bound``     interval
+    =================================================  ============  ==============================================
+    none                                               exact         ``[v, v]``
+    at least, more than, over, upwards of, ..., or     at_least      ``[v, None]``, inclusive: "more than 1,000"
+    more, dozens, hundreds, several hundred ...                      and "1,000" are not called a conflict
+    nearly, almost, just under, close to, ...          nearly        ``[v * (1 - nearly_margin), v]``
+    about, around, some, roughly, an estimated, ...    about         ``[v * (1 - about_margin), v * (1 + ...)]``
+    up to, as many as, at most, fewer than, under ...  at_most       ``[None, v]``
+    between A and B                                    range         ``[A, B]``, value A
+    =================================================  ============  ==============================================
+
+    A vague plural has no value of its own: its ``value`` is its lower bound (``vague_multiplier`` times the
+    unit: ``dozens`` 24, ``hundreds`` 200, ``tens of thousands`` 20,000) and ``high`` is ``None``.
+
+Kinds and referents
+    The kind comes from the words next to the number: a noun or participle after it, after the counted noun
+    and auxiliaries (``164 dead``, ``26 "armed criminals" killed``, ``Nearly 6,000 people have been arrested``)
+    or a verb or noun before it (``killing 26``, ``detained 5,800``, ``death toll rose to 225``). The referent
+    is the counted noun, mapped to a class so that the same group of people is recognised under different
+    names (``police officers``, ``among the police`` -> ``security forces``; ``protesters``, ``rioters``,
+    ``armed criminals`` -> ``protesters``; no noun or ``people`` -> ``people``, the plain total). A figure
+    introduced by ``including`` is a part of the figure before it: it takes that figure's kind and, for
+    ``including 103 in Almaty``, the referent ``people in Almaty``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from coverage.analysis.figures.numbers import (
+    _between_at,
+    _find_phrases,
+    _looks_like_noun,
+    _Phrase,
+    _phrase_at,
+    _Tok,
+    _tokenize,
+    _word,
+)
+from coverage.analysis.figures.words import (
+    _AUX,
+    _CUE_KIND,
+    _GENERIC_REFERENT,
+    _LEFT_LINK,
+    _MAY_HOLD_FIGURE,
+    _NP_MODIFIERS,
+    _NP_STOP,
+    _PARTITIVES,
+    _PEOPLE_KINDS,
+    _QUALIFIER_WORDS,
+    _QUOTE_MARKS,
+    _REFERENT_CLASSES,
+    _SUBSET_MARKERS,
+    _UNIT_NOUNS,
+)
+from coverage.model import Article
+from coverage.model.figures import Bound, FigureKind, FigureMention
+from coverage.settings import FigureSettings
+from coverage.text.sentences import sentence_spans
+
+
+@dataclass
+class _Reading:
+    """A phrase being classified (mutable while the sentence is read, then frozen into a FigureMention)."""
+
+    phrase: _Phrase
+    kind: FigureKind
+    noun: str | None
+    referent: str
+    explicit_noun: bool
+    among: str | None = None
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number phrase, or ``None`` when ``text`` is not exactly one number phrase.
+
+    ``"37"``, ``"5,800"``, ``"1,5 million"`` (1,500,000), ``"thirty-seven"``, ``"a dozen"``, ``"$1.2 billion"``,
+    ``"80%"`` (80.0), ``"two-thirds"`` (66.67, a percentage), ``"more than a thousand"`` (1000: the qualifier is
+    allowed and ignored), ``"dozens"`` (24: vague plurals give their lower bound).
+    """
+    settings = FigureSettings()
+    stripped = text.strip()
+    toks = _tokenize(stripped, 0)
+    if not toks:
+        return None
+    phrase = _between_at(toks, 0, settings) or _phrase_at(toks, 0, settings)
+    if phrase is None or phrase.end != len(toks):
+        return None
+    return phrase.value
+
+
+def extract_figures(text: str, settings: FigureSettings | None = None, *, paragraph: int = 0) -> list[FigureMention]:
+    """Every figure in ``text`` (a paragraph or a sentence), in text order; see the module docstring."""
+    settings = settings or FigureSettings()
+    mentions: list[FigureMention] = []
+    for start, end in sentence_spans(text):
+        if not _MAY_HOLD_FIGURE.search(text, start, end):
+            continue
+        toks = _tokenize(text[start:end], start)
+        phrases = _find_phrases(text, toks, settings)
+        mentions.extend(_read_sentence(text, text[start:end], toks, phrases, settings, paragraph))
+    return mentions
+
+
+def article_figures(article: Article, settings: FigureSettings | None = None) -> list[FigureMention]:
+    """The figures of every paragraph of ``article``, each with its paragraph index."""
+    return [
+        mention
+        for index, paragraph in enumerate(article.paragraphs)
+        for mention in extract_figures(paragraph, settings, paragraph=index)
+    ]
+
+
+def _skip_quotes(toks: Sequence[_Tok], index: int) -> int:
+    while index < len(toks) and toks[index].kind == "sym" and toks[index].text in _QUOTE_MARKS:
+        index += 1
+    return index
+
+
+def _noun_phrase(
+    toks: Sequence[_Tok], index: int, settings: FigureSettings, *, vague: bool = False, keep_first: bool = False
+) -> tuple[list[_Tok], int]:
+    """The counted noun at ``index`` (``police officers``, ``"armed criminals"``) and the index after it.
+
+    ``of`` is read through after a vague plural (``hundreds of people``) and before ``the``/``those``
+    (``26 of the protesters``). Trailing words that do not look like nouns are dropped (``protesters
+    gathered`` -> ``protesters``), down to the first word with ``keep_first`` (``of the electorate``).
+    """
+    candidates: list[tuple[_Tok, int]] = []
+    k = index
+    if _word(toks, k) == "of" and _word(toks, k + 1) in _PARTITIVES:
+        return [], k + 2
+    if _word(toks, k) == "of" and _word(toks, k + 1) in ("the", "those"):
+        k += 2
+    elif _word(toks, k) == "of" and vague:
+        k += 1
+    while k < len(toks) and len(candidates) < settings.np_max_tokens:
+        tok = toks[k]
+        if tok.kind == "sym" and tok.text in _QUOTE_MARKS | {"-"}:
+            k += 1
+            continue
+        if tok.kind != "word" or tok.lower in _CUE_KIND or tok.lower in _AUX or tok.lower in _NP_STOP:
+            break
+        candidates.append((tok, k))
+        k += 1
+    # keep the longest prefix that ends in a noun ("protesters gathered" -> "protesters")
+    while candidates[keep_first:] and not _looks_like_noun(candidates[-1][0].lower):
+        candidates.pop()
+    if not candidates:
+        return [], index
+    words = [tok for tok, _ in candidates]
+    while words and words[0].lower in _NP_MODIFIERS and len(words) > 1:
+        words.pop(0)
+    return words, candidates[-1][1] + 1
+
+
+def _gap_to_cue(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> int | None:
+    """The index of a kind word after auxiliaries at ``index`` (``have reportedly been killed``), or None."""
+    gaps = 0
+    k = index
+    while k < len(toks):
+        tok = toks[k]
+        if tok.kind == "sym" and tok.text in _QUOTE_MARKS:
+            k += 1
+            continue
+        if tok.kind == "word" and tok.lower in _CUE_KIND:
+            return k
+        if tok.kind == "word" and tok.lower in _AUX and gaps < settings.gap_max_tokens:
+            k += 1
+            gaps += 1
+            continue
+        if tok.text == "," and gaps == 0:  # "three people, a man and two women, were killed"
+            closing = next(
+                (
+                    j
+                    for j in range(k + 1, min(len(toks), k + 2 + settings.apposition_max_tokens))
+                    if toks[j].text == ","
+                ),
+                None,
+            )
+            inside = toks[k + 1 : closing] if closing is not None else []
+            if closing is not None and all(t.kind != "sym" and t.lower not in _CUE_KIND for t in inside):
+                k = closing + 1
+                gaps += 1
+                continue
+            if _word(toks, k + 1) in _AUX:  # the end of an apposition: "two women, were killed"
+                k += 1
+                gaps += 1
+                continue
+        return None
+    return None
+
+
+def _left_cue(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> FigureKind | None:
+    """A kind word before the number, linked to it by a few words (``killing 26``, ``toll rose to 225``)."""
+    k = index - 1
+    steps = 0
+    while k >= 0 and steps <= settings.left_window:
+        tok = toks[k]
+        if tok.kind == "sym" and tok.text in _QUOTE_MARKS:
+            k -= 1
+            continue
+        if tok.kind != "word":
+            return None
+        if tok.lower in _CUE_KIND and tok.lower not in ("death", "lives"):
+            return _CUE_KIND[tok.lower]
+        if tok.lower in ("death", "lives") and steps > 0:  # "death toll of" / "the lives of 12"
+            return FigureKind.KILLED
+        if tok.lower not in _LEFT_LINK and tok.lower not in _QUALIFIER_WORDS:
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def _canonical(words: Sequence[str]) -> str:
+    """The referent class of a counted noun: ``["kazakh", "police", "officers"]`` -> ``security forces``."""
+    for start in range(len(words)):
+        phrase = " ".join(words[start:])
+        if phrase in _REFERENT_CLASSES:
+            return _REFERENT_CLASSES[phrase]
+    return " ".join(words)
+
+
+def _among(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> str | None:
+    """``among the police`` within ``among_window`` words after ``index``: the referent class."""
+    for k in range(index, min(len(toks), index + settings.among_window)):
+        if toks[k].kind != "word" and toks[k].text not in _QUOTE_MARKS:
+            return None
+        if toks[k].lower == "among":
+            j = k + 1
+            while _word(toks, j) in ("the", "its", "their"):
+                j += 1
+            words, _ = _noun_phrase(toks, j, settings)
+            if not words and _word(toks, j) in _REFERENT_CLASSES:
+                words = [toks[j]]
+            if words and words[0].lower not in _PARTITIVES:
+                return _canonical([w.lower for w in words])
+            return None
+    return None
+
+
+def _is_subset(toks: Sequence[_Tok], index: int) -> bool:
+    for marker in _SUBSET_MARKERS:
+        start = index - len(marker)
+        if start >= 0 and all(_word(toks, start + k) == word for k, word in enumerate(marker)):
+            return True
+    return index > 0 and toks[index - 1].text == ":" and _word(toks, index - 2) == "including"
+
+
+def _place_after(toks: Sequence[_Tok], index: int) -> str | None:
+    """``in Almaty`` right after a figure: the place name."""
+    if _word(toks, index) != "in":
+        return None
+    words = []
+    k = index + 1
+    while k < len(toks) and toks[k].kind == "word" and toks[k].text[:1].isupper():
+        words.append(toks[k].text)
+        k += 1
+    return " ".join(words) or None
+
+
+def _percent_referent(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> str:
+    """``80% of the population`` -> ``population``; ``""`` when no ``of`` phrase follows."""
+    if _word(toks, index) != "of":
+        return ""
+    k = index + 1
+    while _word(toks, k) in ("the", "its", "their", "all", "those", "these"):
+        k += 1
+    words, _ = _noun_phrase(toks, k, settings, keep_first=True)
+    return " ".join(t.lower for t in words)
+
+
+def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) -> _Reading:
+    """Kind, counted noun and referent of one phrase, from the words around it."""
+    if phrase.currency is not None:
+        return _Reading(phrase, FigureKind.MONEY, None, phrase.currency, explicit_noun=False)
+    if phrase.percent:
+        referent = _percent_referent(toks, phrase.end, settings)
+        return _Reading(phrase, FigureKind.PERCENTAGE, None, referent, explicit_noun=False)
+    noun, after_noun = _noun_phrase(toks, _skip_quotes(toks, phrase.end), settings, vague=phrase.vague)
+    words = [t.lower for t in noun]
+    kind = FigureKind.COUNT
+    cue = None
+    if words and words[-1] in _UNIT_NOUNS:
+        return _Reading(phrase, kind, " ".join(words), _canonical(words), explicit_noun=True)
+    cue = _gap_to_cue(toks, after_noun if noun else phrase.end, settings)
+    if cue is not None:
+        kind = _CUE_KIND[toks[cue].lower]
+        if not noun:  # "5 injured protesters": the noun after the participle
+            noun, _ = _noun_phrase(toks, cue + 1, settings)
+            words = [t.lower for t in noun]
+    elif _word(toks, after_noun) == "with" and _word(toks, after_noun + 1) in _CUE_KIND:
+        kind = _CUE_KIND[_word(toks, after_noun + 1)]  # "50 people with injuries"
+    else:
+        left = _left_cue(toks, phrase.start, settings)
+        if left is not None:
+            kind = left
+    among_from = cue + 1 if cue is not None else after_noun
+    among = _among(toks, among_from, settings) if kind in _PEOPLE_KINDS else None
+    referent = _canonical(words) if words else _GENERIC_REFERENT if kind in _PEOPLE_KINDS else ""
+    reading = _Reading(phrase, kind, " ".join(words) or None, referent, explicit_noun=bool(words), among=among)
+    if among is not None and referent == _GENERIC_REFERENT:
+        reading.referent = among
+    return reading
+
+
+def _read_sentence(
+    text: str,
+    sentence: str,
+    toks: Sequence[_Tok],
+    phrases: Sequence[_Phrase],
+    settings: FigureSettings,
+    paragraph: int,
+) -> list[FigureMention]:
+    readings = [_read_phrase(toks, phrase, settings) for phrase in phrases]
+    for index, reading in enumerate(readings):
+        # "16 killed and more than 1,300 wounded among the police": the referent applies to both
+        if reading.among is not None:
+            k = index - 1
+            while k >= 0 and _coordinated(toks, readings[k].phrase, readings[k + 1].phrase):
+                if readings[k].explicit_noun or readings[k].kind not in _PEOPLE_KINDS:
+                    break
+                readings[k].referent = reading.among
+                k -= 1
+        # "at least 164 dead, including 103 in Almaty": a part of the figure before
+        near = index > 0 and reading.phrase.start - readings[index - 1].phrase.end <= settings.subset_window
+        if near and _is_subset(toks, reading.phrase.start):
+            parent = readings[index - 1]
+            if reading.kind is FigureKind.COUNT and parent.kind in _PEOPLE_KINDS and not _unit_noun(reading):
+                reading.kind = parent.kind
+                if not reading.explicit_noun:
+                    reading.referent = parent.referent
+            place = _place_after(toks, reading.phrase.end)
+            if place is not None and reading.kind in _PEOPLE_KINDS:
+                reading.referent = f"{reading.referent} in {place}"
+    mentions = []
+    for reading in readings:
+        phrase = reading.phrase
+        if phrase.bare_one and (reading.kind is FigureKind.COUNT or _word(toks, phrase.end) == "of"):
+            continue  # "one of the", "one day"
+        start, end = toks[phrase.start].start, toks[phrase.end - 1].end
+        low, high = _bounds(phrase, settings)
+        unit = phrase.currency or ("%" if phrase.percent else None)
+        mentions.append(
+            FigureMention(
+                value=phrase.value,
+                low=low,
+                high=high,
+                qualifier=phrase.qualifier,
+                kind=reading.kind,
+                referent=reading.referent,
+                text=text[start:end],
+                sentence=sentence,
+                start=start,
+                end=end,
+                bound=phrase.bound,
+                noun=reading.noun,
+                unit=unit,
+                paragraph=paragraph,
+            )
+        )
+    return mentions
+
+
+def _unit_noun(reading: _Reading) -> bool:
+    return reading.noun is not None and reading.noun.split()[-1] in _UNIT_NOUNS
+
+
+def _coordinated(toks: Sequence[_Tok], first: _Phrase, second: _Phrase) -> bool:
+    """Two figures joined by ``and`` only (``16 killed and 1,300 wounded``): no comma, no ``as well as``."""
+    between = toks[first.end : second.start]
+    return any(t.lower == "and" for t in between) and all(
+        t.kind == "word" and (t.lower == "and" or t.lower in _CUE_KIND or t.lower in _AUX or t.lower in _NP_MODIFIERS)
+        for t in between
+    )
+
+
+def _bounds(phrase: _Phrase, settings: FigureSettings) -> tuple[float | None, float | None]:
+    value = phrase.value
+    if phrase.bound is Bound.AT_LEAST:
+        return value, None
+    if phrase.bound is Bound.AT_MOST:
+        return None, value
+    if phrase.bound is Bound.ABOUT:
+        return value * (1 - settings.about_margin), value * (1 + settings.about_margin)
+    if phrase.bound is Bound.NEARLY:
+        return value * (1 - settings.nearly_margin), value
+    if phrase.bound is Bound.RANGE:
+        return value, phrase.high_value
+    return value, value

@@ -1,0 +1,103 @@
+"""Grouping: mentions of the same quantity across articles, and whether they conflict or show an update."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from itertools import combinations
+
+from coverage.model import Article
+from coverage.model.figures import FigureGroup, FigureKind, FigureMention, LocatedFigure
+from coverage.settings import FigureSettings
+
+_DURATION_WORDS = """second seconds minute minutes hour hours day days week weeks month months year years
+decade decades century centuries time times"""
+_DURATIONS = frozenset(_DURATION_WORDS.split())
+
+
+def _is_duration(referent: str) -> bool:
+    """``three decades``, ``two days``: spans of time, not quantities that outlets report differently."""
+    words = referent.lower().split()
+    return bool(words) and words[-1] in _DURATIONS
+
+
+def group_figures(
+    mentions_per_article: Iterable[tuple[Article, Sequence[FigureMention]]],
+    settings: FigureSettings | None = None,
+) -> list[FigureGroup]:
+    """Group the mentions of the same quantity across articles and flag the ones that cannot all be true.
+
+    Mentions are grouped by kind and referent (counts only with ``group_counts``; percentages and counts
+    without a referent never); inside such a bucket, values within ``group_ratio`` of each other (sorted, single
+    linkage) are one quantity. Groups come sorted by kind, referent and value.
+    """
+    settings = settings or FigureSettings()
+    buckets: dict[tuple[FigureKind, str], list[LocatedFigure]] = defaultdict(list)
+    for article, mentions in mentions_per_article:
+        for mention in mentions:
+            if mention.kind is FigureKind.COUNT and (not settings.group_counts or _is_duration(mention.referent)):
+                continue
+            if not mention.referent:
+                continue
+            located = LocatedFigure(article.id, article.outlet, article.published, mention)
+            buckets[(mention.kind, mention.referent)].append(located)
+    kind_order = list(FigureKind)
+    groups: list[FigureGroup] = []
+    for (kind, referent), items in sorted(buckets.items(), key=lambda kv: (kind_order.index(kv[0][0]), kv[0][1])):
+        for cluster in _clusters_by_ratio(items, settings.group_ratio):
+            groups.append(_make_group(kind, referent, cluster))
+    return groups
+
+
+def _clusters_by_ratio(items: list[LocatedFigure], ratio: float) -> list[list[LocatedFigure]]:
+    ordered = sorted(items, key=lambda m: m.figure.value)
+    clusters: list[list[LocatedFigure]] = []
+    for item in ordered:
+        if clusters and _within_ratio(clusters[-1][-1].figure.value, item.figure.value, ratio):
+            clusters[-1].append(item)
+        else:
+            clusters.append([item])
+    return clusters
+
+
+def _within_ratio(smaller: float, larger: float, ratio: float) -> bool:
+    if smaller <= 0:
+        return larger <= 0
+    return larger <= smaller * ratio
+
+
+def _make_group(kind: FigureKind, referent: str, cluster: list[LocatedFigure]) -> FigureGroup:
+    # Two mentions conflict when they cannot both be true and neither has a compatible value in the other's
+    # article: an article that also gives a matching total (164 beside 103 in Almaty) does not contradict it.
+    by_article: dict[str, list[FigureMention]] = defaultdict(list)
+    for item in cluster:
+        by_article[item.article_id].append(item.figure)
+
+    def matched(figure: FigureMention, article_id: str) -> bool:
+        return any(figure.compatible(other) for other in by_article[article_id])
+
+    conflicting = [
+        (a, b)
+        for a, b in combinations(cluster, 2)
+        if a.article_id != b.article_id
+        and not a.figure.compatible(b.figure)
+        and not matched(a.figure, b.article_id)
+        and not matched(b.figure, a.article_id)
+    ]
+    is_update = bool(conflicting) and all(_is_rise(a, b) for a, b in conflicting)
+    mentions = tuple(
+        sorted(
+            cluster,
+            key=lambda m: (m.published or date.min, m.outlet.casefold(), m.article_id, m.paragraph, m.figure.start),
+        )
+    )
+    return FigureGroup(kind=kind, referent=referent, conflict=bool(conflicting), is_update=is_update, mentions=mentions)
+
+
+def _is_rise(a: LocatedFigure, b: LocatedFigure) -> bool:
+    """True when the later-published of two conflicting mentions is the higher one."""
+    if a.published is None or b.published is None or a.published == b.published:
+        return False
+    earlier, later = (a, b) if a.published < b.published else (b, a)
+    return earlier.figure.interval[1] < later.figure.interval[0]

@@ -1,0 +1,443 @@
+"""Label groups: the names outlets give one referent, joined from string, title, alignment and similarity evidence
+(:func:`find_labels`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from coverage.analysis.embedding import Embedder
+from coverage.analysis.framing.names import (
+    _alias,
+    _alias_candidates,
+    _by_count,
+    _cased_tokens,
+    _content,
+    _core,
+    _Label,
+    _label_words,
+    _Lexicon,
+    _Mention,
+    _mentions,
+    _normalise_label,
+    _pair,
+    _singular,
+    _stem,
+    _substitutions,
+    _tokens,
+)
+from coverage.analysis.framing.terms import _stop_words
+from coverage.model import Alignment, ParagraphRef
+from coverage.model.framing import LabelGroup
+from coverage.settings import FramingSettings
+
+
+class _Components:
+    """Union-find over labels that refuses merges putting incompatible names or descriptions in one referent."""
+
+    def __init__(self, labels: Mapping[str, _Label], cosine: Callable[[str, str], float], high: float) -> None:
+        self.labels = labels
+        self.cosine = cosine
+        self.high = high
+        self.parent = {label: label for label in labels}
+        self.members = {label: [label] for label in labels}
+
+    def find(self, label: str) -> str:
+        while self.parent[label] != label:
+            self.parent[label] = self.parent[self.parent[label]]
+            label = self.parent[label]
+        return label
+
+    def _compatible(self, a: _Label, b: _Label, names: Sequence[frozenset[str]]) -> bool:
+        if a.name and b.name:
+            if _alias(a, b):
+                return True
+            return any(a.core | b.core <= core for core in names)
+        if not a.name and not b.name and a.head == b.head and a.modifiers and b.modifiers:
+            if a.modifiers <= b.modifiers or b.modifiers <= a.modifiers:
+                return True
+            return self.cosine(a.label, b.label) >= self.high
+        return True
+
+    def union(self, x: str, y: str, floor: float | None = None) -> bool:
+        """Join the referents of ``x`` and ``y`` unless that puts incompatible labels together or, with ``floor``
+        (evidence from similarity or alignment), unless one of them holds a name (names are joined by alias and
+        title evidence only) or the labels of the two are on average less similar than ``floor``."""
+        rx, ry = self.find(x), self.find(y)
+        if rx == ry:
+            return False
+        left, right = self.members[rx], self.members[ry]
+        if floor is not None:
+            if any(self.labels[m].name for m in left + right):
+                return False
+            if np.mean([self.cosine(a, b) for a in left for b in right]) < floor:
+                return False
+        names = [self.labels[m].core for m in left + right if self.labels[m].name]
+        for a in left:
+            for b in right:
+                if not self._compatible(self.labels[a], self.labels[b], names):
+                    return False
+        keep, drop = min(rx, ry), max(rx, ry)
+        self.parent[drop] = keep
+        self.members[keep] = left + right if keep == rx else right + left
+        del self.members[drop]
+        return True
+
+
+def _label_of(span: str, present: Sequence[str], labels: Mapping[str, _Label]) -> str:
+    """The label of a substituted span: itself as a label, else the sentence's mention that ends with it."""
+    label = _normalise_label(span)
+    if label in labels or not label:
+        return label
+    words = tuple(label.split())
+    ending = sorted(m for m in present if labels[m].words[-len(words) :] == words)
+    return ending[0] if ending else label
+
+
+def _minimal_pairs(
+    edges: list[tuple[int, float, str, str]], labels: Mapping[str, _Label], embedder: Embedder, threshold: float
+) -> list[tuple[int, float, str, str]]:
+    """Drop the similarity edges between labels that share words but whose differing words are unlike:
+    "south korean president" / "south korean newspaper" look alike only for "south korean"; "illegal aliens" /
+    "illegal immigrants" stay, as "aliens" and "immigrants" are alike."""
+    rest: dict[tuple[str, str], tuple[str, str]] = {}
+    for rank, _, a, b in edges:
+        wa, wb = {_stem(w) for w in labels[a].words}, {_stem(w) for w in labels[b].words}
+        if rank >= 4 and wa & wb and not (wa <= wb or wb <= wa):
+            rest[(a, b)] = (
+                " ".join(w for w in labels[a].words if _stem(w) not in wb),
+                " ".join(w for w in labels[b].words if _stem(w) not in wa),
+            )
+    if not rest:
+        return edges
+    texts = sorted({t for pair in rest.values() for t in pair})
+    vectors = dict(zip(texts, np.asarray(embedder.encode(texts), dtype=np.float64), strict=True))
+    unlike = {key for key, (x, y) in rest.items() if float(vectors[x] @ vectors[y]) < threshold}
+    return [edge for edge in edges if (edge[2], edge[3]) not in unlike]
+
+
+def _refs(refs: Iterable[ParagraphRef]) -> tuple[ParagraphRef, ...]:
+    """Distinct paragraph references in article and paragraph order."""
+    return tuple(sorted(set(refs), key=lambda r: (r.article, r.paragraph)))
+
+
+def _contrast(group: LabelGroup, *, ignore: frozenset[str] = frozenset()) -> int:
+    """Mentions in ``group`` of labels that not every outlet of the group uses: how much the outlets differ
+    (labels in ``ignore`` not counted)."""
+    outlets = set(group.counts)
+    users: dict[str, set[str]] = defaultdict(set)
+    for outlet, counts in group.counts.items():
+        for label in counts:
+            users[label].add(outlet)
+    return sum(
+        n
+        for counts in group.counts.values()
+        for label, n in counts.items()
+        if users[label] != outlets and label not in ignore
+    )
+
+
+class _Similarity:
+    """Cosine similarity of description labels, from their embeddings (0 without), computed once per pair."""
+
+    def __init__(self, labels: Mapping[str, _Label], embedder: Embedder | None) -> None:
+        self.labels = labels
+        # Similarity is only ever asked of descriptions: names are joined by alias and title evidence alone (see
+        # _Components), so only descriptions are embedded (on ECB+ a third of the labels are names).
+        described = sorted(label for label, info in labels.items() if not info.name)
+        self.vectors: dict[str, np.ndarray] = {}
+        if embedder is not None and described:
+            matrix = np.asarray(embedder.encode(described), dtype=np.float64)
+            self.vectors = dict(zip(described, matrix, strict=True))
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def cosine(self, a: str, b: str) -> float:
+        key = _pair(a, b)
+        if key not in self._cache:
+            self._cache[key] = float(self.vectors[a] @ self.vectors[b]) if self.vectors else 0.0
+        return self._cache[key]
+
+    def complementary(self, a: str, b: str) -> bool:
+        """Some outlet uses ``a`` and not ``b``, and another ``b`` and not ``a``: a choice between two words, where
+        "steel" and "aluminum", both used by every outlet, are two things."""
+        ua, ub = set(self.labels[a].counts), set(self.labels[b].counts)
+        return bool(ua - ub) and bool(ub - ua)
+
+
+_Edge = tuple[int, float, str, str]
+"""Evidence that two labels name one referent: (rank of the evidence, -strength, label, label)."""
+
+
+def find_labels(
+    alignment: Alignment,
+    outlet_of: Mapping[str, str],
+    *,
+    settings: FramingSettings | None = None,
+    embedder: Embedder | None = None,
+) -> tuple[LabelGroup, ...]:
+    """Label groups: the names each outlet gives one referent, where outlets differ.
+
+    Mentions are taken from every sentence of ``alignment.segments``: name spans and descriptions (see
+    :func:`_mentions`). Labels (distinct lower-cased mention strings, determiners dropped) are joined into
+    referents by, in order of trust: inflection variants; name aliases (one name's words inside the other's,
+    initials); a description given as the title or apposition of a name ("President Trump", "the dictator, Kim");
+    token substitutions in sentence pairs the alignment links whose context agrees; descriptions with one head
+    word; and mentions left unmatched in linked sentence pairs of different outlets, paired with their most
+    similar counterpart (embeddings) where the outlets choose between the two words. Merges that would put two
+    incompatible names ("north korea", "south korea") or two differently modified descriptions ("intelligence
+    officials", "administration officials") in one referent are refused, and similarity evidence never joins a
+    referent that holds a name (names join by alias and title only) nor one that is on average less similar
+    than ``label_context_similarity``.
+
+    ``outlet_of`` maps the alignment's text ids to outlets (ids it lacks fall back to ``alignment.groups``).
+    ``embedder`` embeds the labels (through its cache); without it only string and alignment evidence is used.
+    """
+    settings = settings or FramingSettings()
+    position = {name: k for k, name in enumerate(alignment.ids)}
+
+    def outlet(name: str) -> str:
+        if name in outlet_of:
+            return outlet_of[name]
+        k = position[name]
+        return alignment.groups[k] if alignment.groups else name
+
+    outlets = [outlet(name) for name in alignment.ids]
+    stop = _stop_words()
+    labels, mentions, titles = _collect_labels(alignment, outlets, settings, stop)
+    if not labels:
+        return ()
+    similarity = _Similarity(labels, embedder)
+    edges = _string_edges(labels, titles, stop)
+    aligned, examples = _alignment_edges(alignment, outlets, mentions, labels, similarity, settings)
+    edges += aligned
+    edges += _head_edges(labels, similarity, settings)
+    if embedder is not None:
+        edges = _minimal_pairs(edges, labels, embedder, settings.label_context_similarity)
+    components = _Components(labels, similarity.cosine, settings.label_similarity)
+    for rank, _, a, b in sorted(edges):
+        components.union(a, b, settings.label_context_similarity if rank >= 3 and embedder is not None else None)
+    found_in = _found_in(alignment, outlets, mentions)
+    groups = [
+        group
+        for members in components.members.values()
+        if (group := _label_group(members, labels, examples, found_in, settings)) is not None
+    ]
+    # Descriptions chosen differently ("protesters" / "terrorists") come before names spelt differently ("tokayev" /
+    # "kassym-jomart tokayev"): the first is a framing choice, the second mostly style.
+    names = frozenset(label for label, info in labels.items() if info.name)
+    groups.sort(
+        key=lambda g: (
+            -_contrast(g, ignore=names),
+            -_contrast(g),
+            -sum(sum(c.values()) for c in g.counts.values()),
+            g.referent,
+        )
+    )
+    return tuple(groups)
+
+
+def _collect_labels(
+    alignment: Alignment, outlets: Sequence[str], settings: FramingSettings, stop: frozenset[str]
+) -> tuple[dict[str, _Label], list[_Mention], dict[str, Counter[str]]]:
+    """The labels of every mention in the alignment's segments (with their counts per outlet), the mentions, and
+    the titles: common noun -> name labels it is the title of."""
+    cased = [[_cased_tokens(s) for s in segments] for segments in alignment.segments]
+    lexicon = _Lexicon(tokens for text in cased for tokens in text)
+    mentions: list[_Mention] = []
+    labels: dict[str, _Label] = {}
+    titles: dict[str, Counter[str]] = defaultdict(Counter)
+    for t, s, words, is_name, title in _mentions(alignment.segments, lexicon, settings):
+        lowered = _label_words(words)
+        label = " ".join(lowered)
+        if not label or not _content(lowered, stop) or (not is_name and len(label) < 3):
+            continue
+        if label not in labels:
+            core = _core(lowered, lexicon) if is_name else tuple(lowered)
+            labels[label] = _Label(
+                label=label,
+                name=is_name,
+                words=tuple(lowered),
+                core=frozenset(core),
+                core_words=core,
+                organisation=is_name and len(core) > 1 and lexicon.title_like(core[-1]),
+                head=_singular(lowered[-1]),
+                modifiers=frozenset(_singular(w) for w in lowered[:-1] if w not in stop),
+                counts=Counter(),
+            )
+        labels[label].counts[outlets[t]] += 1
+        mentions.append(_Mention(t, s, label, is_name))
+        if is_name:
+            leading = [w for w in lowered[:-1] if w not in labels[label].core]
+            for w in leading + ([title] if title else []):
+                titles[w][label] += 1
+    return labels, mentions, titles
+
+
+def _string_edges(
+    labels: Mapping[str, _Label], titles: Mapping[str, Counter[str]], stop: frozenset[str]
+) -> list[_Edge]:
+    """Evidence from the labels alone: inflection variants (rank 0), name aliases (1), titles of names (2)."""
+
+    def total_of(label: str) -> int:
+        return sum(labels[label].counts.values())
+
+    edges: list[_Edge] = []
+    by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for label, info in labels.items():
+        by_words[tuple(_stem(w) for w in info.words if w not in stop)].append(label)
+    for group in by_words.values():
+        edges.extend((0, 0.0, group[0], other) for other in group[1:])
+    for na, nb in _alias_candidates([info for info in labels.values() if info.name]):
+        if _alias(na, nb):
+            edges.append((1, -float(sum(na.counts.values()) + sum(nb.counts.values())), na.label, nb.label))
+    for info in labels.values():
+        if not info.name and len(info.words) == 1 and info.words[0] in titles:
+            # evidence per person (last name word): "President Trump" and "President Donald Trump" both count
+            by_person: Counter[str] = Counter()
+            for name, n in titles[info.words[0]].items():
+                by_person[labels[name].core_words[-1]] += n
+            best = sorted(by_person, key=lambda p: (-by_person[p], p))
+            if by_person[best[0]] >= 2 and (len(best) == 1 or by_person[best[0]] > by_person[best[1]]):
+                named = [n for n in titles[info.words[0]] if labels[n].core_words[-1] == best[0]]
+                edges.append((2, -float(by_person[best[0]]), info.label, min(named, key=lambda n: (-total_of(n), n))))
+    return edges
+
+
+def _alignment_edges(
+    alignment: Alignment,
+    outlets: Sequence[str],
+    mentions: Sequence[_Mention],
+    labels: Mapping[str, _Label],
+    similarity: _Similarity,
+    settings: FramingSettings,
+) -> tuple[list[_Edge], dict[tuple[str, str], list[tuple[str, str]]]]:
+    """Evidence from linked sentence pairs of different outlets: token substitutions (rank 3) and unmatched
+    mentions paired by similarity (4); with the sentence pairs that show each pair of labels."""
+    position = {name: k for k, name in enumerate(alignment.ids)}
+    edges: list[_Edge] = []
+    examples: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    in_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for m in mentions:
+        in_sentence[(m.text, m.sentence)].append(m.label)
+    paired: Counter[tuple[str, str]] = Counter()
+    for link in alignment.links:
+        ta, tb = position[link.a.article], position[link.b.article]
+        if outlets[ta] == outlets[tb]:
+            continue
+        sa = alignment.segments[ta][link.a.paragraph]
+        sb = alignment.segments[tb][link.b.paragraph]
+        for x, y in _substitutions(_tokens(sa), _tokens(sb), settings):
+            lx = _label_of(x, in_sentence[(ta, link.a.paragraph)], labels)
+            ly = _label_of(y, in_sentence[(tb, link.b.paragraph)], labels)
+            if lx in labels and ly in labels and lx != ly:
+                edges.append((3, 0.0, *_pair(lx, ly)))
+                examples[_pair(lx, ly)].append((sa, sb))
+        if not similarity.vectors:
+            continue
+        left = set(in_sentence[(ta, link.a.paragraph)])
+        right = set(in_sentence[(tb, link.b.paragraph)])
+        for pair in _unmatched_pairs(left, right, labels, similarity, settings):
+            paired[pair] += 1
+            examples[pair].append((sa, sb))
+    for (a, b), n in sorted(paired.items()):
+        if n >= settings.label_context_pairs:
+            edges.append((4, -similarity.cosine(a, b), a, b))
+    return edges, examples
+
+
+def _unmatched_pairs(
+    left: set[str],
+    right: set[str],
+    labels: Mapping[str, _Label],
+    similarity: _Similarity,
+    settings: FramingSettings,
+) -> list[tuple[str, str]]:
+    """Descriptions only one side of a sentence pair mentions, paired with their mutually most similar counterpart
+    on the other side where the outlets choose between the two."""
+    only_a = sorted(x for x in left - right if not labels[x].name)
+    only_b = sorted(y for y in right - left if not labels[y].name)
+    if not only_a or not only_b:
+        return []
+    score = np.array([[similarity.cosine(x, y) for y in only_b] for x in only_a])
+    pairs = []
+    for i, x in enumerate(only_a):
+        j = int(score[i].argmax())
+        if (
+            int(score[:, j].argmax()) == i
+            and score[i, j] >= settings.label_context_similarity
+            and similarity.complementary(x, only_b[j])
+        ):
+            pairs.append(_pair(x, only_b[j]))
+    return pairs
+
+
+def _head_edges(labels: Mapping[str, _Label], similarity: _Similarity, settings: FramingSettings) -> list[_Edge]:
+    """Evidence from similar descriptions with one head word (rank 5)."""
+    edges: list[_Edge] = []
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for label, info in labels.items():
+        if not info.name:
+            by_head[info.head].append(label)
+    if similarity.vectors:
+        for group in by_head.values():
+            for k, a in enumerate(sorted(group)):
+                for b in sorted(group)[k + 1 :]:
+                    ma, mb = labels[a].modifiers, labels[b].modifiers
+                    nested = ma <= mb or mb <= ma
+                    need = settings.label_head_similarity if nested else settings.label_similarity
+                    if similarity.cosine(a, b) >= need and (nested or similarity.complementary(a, b)):
+                        edges.append((5, -similarity.cosine(a, b), a, b))
+    return edges
+
+
+def _found_in(
+    alignment: Alignment, outlets: Sequence[str], mentions: Sequence[_Mention]
+) -> dict[tuple[str, str], list[ParagraphRef]]:
+    """The paragraphs where each (outlet, label) is mentioned."""
+    found_in: dict[tuple[str, str], list[ParagraphRef]] = defaultdict(list)
+    if alignment.parents or alignment.granularity == "paragraph":  # else sentences cannot be traced to paragraphs
+        for m in mentions:
+            paragraph = alignment.parents[m.text][m.sentence] if alignment.parents else m.sentence
+            found_in[(outlets[m.text], m.label)].append(ParagraphRef(alignment.ids[m.text], paragraph))
+    return found_in
+
+
+def _label_group(
+    members: Sequence[str],
+    labels: Mapping[str, _Label],
+    examples: Mapping[tuple[str, str], list[tuple[str, str]]],
+    found_in: Mapping[tuple[str, str], list[ParagraphRef]],
+    settings: FramingSettings,
+) -> LabelGroup | None:
+    """The group of one referent's labels, or ``None`` where its outlets do not differ enough to report."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for label in members:
+        for name, n in labels[label].counts.items():
+            counts[name][label] += n
+    if len(counts) < 2 or sum(sum(c.values()) for c in counts.values()) < settings.label_min_mentions:
+        return None
+    heads: Counter[str] = Counter()
+    for c in counts.values():
+        for label, n in c.items():
+            heads[labels[label].head] += n
+    strong = {h for h, n in heads.items() if n >= settings.label_min_mentions}
+    if len(strong) < 2 or len({frozenset(labels[m].head for m in c) & strong for c in counts.values()}) < 2:
+        return None  # outlets differ only in modifiers ("the memos", "the redacted memos") or in one-off words
+    total: Counter[str] = Counter()
+    for c in counts.values():
+        total.update(c)
+    named = [label for label in total if labels[label].name]
+    referent = min(named or list(total), key=lambda s: (-total[s], s))
+    ordered = sorted(counts, key=str.casefold)
+    pairs = [_pair(a, b) for k, a in enumerate(sorted(members)) for b in sorted(members)[k + 1 :]]
+    shown = tuple(dict.fromkeys(e for p in pairs for e in examples.get(p, [])))[:3]
+    return LabelGroup(
+        referent=referent,
+        by_outlet={o: _by_count(counts[o]) for o in ordered},
+        counts={o: dict(sorted(counts[o].items())) for o in ordered},
+        examples=shown,
+        where={o: {label: _refs(found_in.get((o, label), [])) for label in sorted(counts[o])} for o in ordered},
+    )

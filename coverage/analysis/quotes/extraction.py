@@ -1,0 +1,191 @@
+"""Direct quotes in news text, who said them, and the same quote across outlets.
+
+:func:`extract_quotes` finds quotes in the paragraphs of one article; :func:`match_quotes` groups the same quote
+across articles and says how each outlet's version differs. Regular expressions and word lists only.
+
+Quote marks
+    Straight ``"..."``, curly ``“...”``, guillemets ``« ... »``, low-high ``„...“``, PTB-style ````...''``,
+    curly single ``‘...’`` and straight single ``'...'`` (an opening ``'`` must follow a space and precede a
+    letter; a closing ``'``/``’`` must not be followed by a letter, so apostrophes are not quotes). Scraped
+    text mixes them: any closing mark closes any opening double mark (``“armed criminals»``), and ``“`` right
+    after a word closes (``“shoot to kill“``). A quote that is still open at the end of a paragraph continues in
+    the next paragraph when that one starts with an opening mark (the newspaper convention for long quotes);
+    otherwise it ends with its paragraph when it opened at the paragraph start or after a colon, and is dropped
+    as a stray mark when it opened anywhere else.
+
+Speakers, in this order
+    1. right after the quote: ``"...," X said``, ``"...," said X``, ``"...", according to X``, ``"...", he
+       said``, and an inverted verb of any kind followed by a name (``"...", swept Minister X``);
+    2. before it in the same sentence, nearest speech verb first: ``X said: "..."``, ``X told reporters "..."``,
+       ``X said on Friday that he had authorised forces to "shoot to kill"`` (a partial quote inside indirect
+       speech), ``X said ..., adding that "..."`` (``adding`` has no subject of its own, so X is found);
+    3. elsewhere after it in the sentence: ``... "Thank especially" Vladimir Putin ..., the Kremlin said``;
+    4. the sentence before: a speech verb's subject there (``X told reporters on Sunday:``), the speaker of a
+       quote there, or the name that starts it (``Tokayev addressed the nation. "We will ..."``), for quotes
+       that start their sentence; pronouns (``he said``) are resolved the same way, then from the last named
+       speaker within ``lookback_paragraphs``.
+
+    A speaker is a name or a role phrase (``Interior Minister Erlan Turgumbayev``, ``a witness``,
+    ``the Kremlin``, ``a spokesman for the Interior Ministry``, ``Aigul Sadykova, a local resident``), and its
+    :class:`SpeakerKind` comes from role words (anonymous > official > expert > witness > organisation).
+
+Scare quotes
+    A quote of at most ``scare_max_words`` words (``"armed criminals"``, ``"treason"``) is kept only inside a
+    speech-verb context, that is when rule 1, 2 or 3 finds a speaker in its own sentence; it is then a partial
+    quote of that speaker. Otherwise it is a scare quote, a title or a term, not a quote, and is dropped.
+    Longer quotes are always kept, with ``speaker=None`` when no rule finds one.
+
+A quote is *partial* when it does not stand as its own sentence(s): something other than a speaker
+introduction (``X said:``) precedes it in its sentence, or it starts with a lower-case letter.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+
+from coverage.analysis.quotes.marks import _find_spans, _mask, _Span
+from coverage.analysis.quotes.speakers import (
+    _PRONOUNS,
+    _SPEECH_VERBS,
+    _leading_name,
+    _speaker_after,
+    _speaker_in,
+    _speaker_kind,
+)
+from coverage.model.quotes import Attribution, Quote
+from coverage.settings import QuoteSettings
+from coverage.text.sentences import sentence_spans
+
+logger = logging.getLogger(__name__)
+
+
+def extract_quotes(paragraphs: Sequence[str], settings: QuoteSettings | None = None) -> list[Quote]:
+    """Every direct quote in the paragraphs of one article, in text order, with its speaker if found."""
+    settings = settings or QuoteSettings()
+    spans = _find_spans(paragraphs)
+    masked = _mask(paragraphs, spans)
+    sentences = [sentence_spans(p) for p in paragraphs]
+    quotes: list[Quote] = []
+    for span in spans:
+        quote = _read_span(paragraphs, masked, sentences, span, quotes, settings)
+        if quote is not None:
+            quotes.append(quote)
+    return quotes
+
+
+def _sentence_at(spans: Sequence[tuple[int, int]], pos: int, length: int) -> tuple[int, int]:
+    """The sentence span containing ``pos`` (the last one starting before it, or the whole text)."""
+    containing = [span for span in spans if span[0] <= pos]
+    if not containing:
+        return (0, length)
+    return containing[-1]
+
+
+def _read_span(
+    paragraphs: Sequence[str],
+    masked: Sequence[str],
+    sentences: Sequence[Sequence[tuple[int, int]]],
+    span: _Span,
+    earlier: Sequence[Quote],
+    settings: QuoteSettings,
+) -> Quote | None:
+    text = " ".join(paragraphs[p][a:b].strip() for p, a, b in span.pieces).strip().rstrip(",;: ").strip()
+    if not any(c.isalpha() for c in text):
+        return None
+    first, last = span.paragraph, span.last_paragraph
+    open_sentence = _sentence_at(sentences[first], span.start, len(paragraphs[first]))
+    close_sentence = _sentence_at(sentences[last], max(span.inner_end - 1, 0), len(paragraphs[last]))
+    before = masked[first][open_sentence[0] : span.start]
+    after = masked[last][span.end : max(close_sentence[1], span.end)] if span.closed else ""
+    partial = not _introduces(before) or text[:1].islower()
+    attribution = Attribution.NONE
+    speaker = _speaker_after(after, settings)
+    if speaker is not None:
+        attribution = Attribution.AFTER
+    else:
+        speaker = _speaker_in(before, settings, last_first=True)
+        if speaker is not None:
+            attribution = Attribution.BEFORE
+        else:
+            speaker = _speaker_in(after, settings, last_first=False)
+            if speaker is not None:
+                attribution = Attribution.SENTENCE
+    words = len(text.split())
+    if words <= settings.scare_max_words and attribution is Attribution.NONE:
+        logger.debug("scare quote dropped: %r", text)
+        return None
+    if speaker is not None and speaker.lower() in _PRONOUNS:
+        speaker = _previous_speaker(paragraphs, masked, sentences, first, open_sentence, earlier, settings, True)
+    elif speaker is None and not before.strip():
+        speaker = _previous_speaker(paragraphs, masked, sentences, first, open_sentence, earlier, settings, False)
+        if speaker is not None:
+            attribution = Attribution.PREVIOUS
+    return Quote(
+        text=text,
+        speaker=speaker,
+        speaker_kind=_speaker_kind(speaker),
+        paragraph=first,
+        partial=partial,
+        start=span.start,
+        end=span.end,
+        last_paragraph=last,
+        sentence=paragraphs[first][open_sentence[0] : open_sentence[1]],
+        attribution=attribution,
+    )
+
+
+def _introduces(before: str) -> bool:
+    """Whether the text before a quote in its sentence only introduces it (nothing, ``X said:``, ``X said,``)."""
+    stripped = before.strip()
+    if not stripped or stripped.endswith(":"):
+        return True
+    if stripped.endswith(","):
+        words = re.findall(r"[\w’'-]+", stripped)
+        return bool(words) and words[-1].lower() in _SPEECH_VERBS
+    return False
+
+
+def _previous_speaker(
+    paragraphs: Sequence[str],
+    masked: Sequence[str],
+    sentences: Sequence[Sequence[tuple[int, int]]],
+    paragraph: int,
+    sentence: tuple[int, int],
+    earlier: Sequence[Quote],
+    settings: QuoteSettings,
+    pronoun: bool,
+) -> str | None:
+    """Rule 4: a speaker named in the sentence before (for pronouns, then the last named speaker nearby)."""
+    previous = _previous_sentence(sentences, paragraph, sentence)
+    if previous is not None:
+        p, (start, end) = previous
+        in_previous = [
+            q.speaker for q in earlier if q.speaker is not None and (q.last_paragraph == p and start <= q.end <= end)
+        ]
+        if in_previous:
+            return in_previous[-1]
+        found = _speaker_in(masked[p][start:end], settings, last_first=True)
+        if found is not None and found.lower() not in _PRONOUNS:
+            return found
+        name = _leading_name(masked[p][start:end], settings)
+        if name is not None:
+            return name
+    if pronoun:
+        for quote in reversed(earlier):
+            if quote.speaker is not None and paragraph - quote.paragraph <= settings.lookback_paragraphs:
+                return quote.speaker
+    return None
+
+
+def _previous_sentence(
+    sentences: Sequence[Sequence[tuple[int, int]]], paragraph: int, sentence: tuple[int, int]
+) -> tuple[int, tuple[int, int]] | None:
+    earlier = [s for s in sentences[paragraph] if s[1] <= sentence[0]]
+    if earlier:
+        return paragraph, earlier[-1]
+    p = paragraph - 1
+    while p >= 0 and not sentences[p]:
+        p -= 1
+    return (p, sentences[p][-1]) if p >= 0 else None

@@ -1,0 +1,245 @@
+"""Ingest: walk a folder, read every file, and account for each one as articles or as skipped.
+
+Each format has its reader in :mod:`coverage.ingest.readers`, registered by suffix (:mod:`coverage.ingest.registry`).
+Formats: ``.txt`` (title on the first non-empty line), ``.md`` (optional YAML front matter), ``.html``/``.htm``
+(trafilatura, never any network access), ``.json`` (an article object or a list of them) and ``.jsonl`` (one
+article a line). Text that is not UTF-8 is decoded by detection (latin-1, cp1252, ...).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+from coverage._errors import InputError
+from coverage.ingest.records import Record, Skip
+from coverage.ingest.registry import SUPPORTED_SUFFIXES, reader_for
+from coverage.model import Article, Corpus, Skipped, SkipReason
+from coverage.settings import IngestSettings
+from coverage.text.cleaning import clean_text, find_template_lines, split_paragraphs
+
+__all__ = ["SUPPORTED_SUFFIXES", "decode_bytes", "load_corpus", "load_file"]
+
+logger = logging.getLogger(__name__)
+
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def load_corpus(
+    root: Path | str,
+    settings: IngestSettings | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+) -> Corpus:
+    """Read every file under ``root`` (recursively) into a :class:`Corpus`.
+
+    Each file becomes one or more articles or a :class:`Skipped` entry with its reason; nothing is dropped
+    silently. Raises :class:`InputError` when ``root`` is not a readable folder.
+    """
+    settings = settings or IngestSettings()
+    root = Path(root)
+    if not root.exists():
+        raise InputError(f"{root}: no such folder", path=root)
+    if not root.is_dir():
+        raise InputError(f"{root}: not a folder", path=root)
+    entries = sorted(_walk(root), key=lambda item: item[0])
+    records: list[Record] = []
+    skipped: list[Skipped] = []
+    first_by_hash: dict[str, str] = {}
+    for done, (rel, path, problem) in enumerate(entries, start=1):
+        if progress is not None:
+            progress(done, len(entries))
+        if problem is not None:
+            skipped.append(Skipped(rel, *problem))
+            continue
+        try:
+            data = _read_bytes(path, settings)
+            digest = hashlib.sha256(data).hexdigest()
+            if digest in first_by_hash:
+                raise Skip(SkipReason.DUPLICATE, f"same bytes as {first_by_hash[digest]}")
+            first_by_hash[digest] = rel
+            found, bad = _parse(rel, path.suffix.lower(), data)
+            records.extend(found)
+            skipped.extend(bad)
+        except Skip as skip:
+            skipped.append(Skipped(rel, skip.reason, skip.detail))
+    articles, empty = _finish(root, records, settings)
+    skipped.extend(empty)
+    skipped.sort(key=lambda s: s.path)
+    logger.info("read %d files: %d articles, %d skipped", len(entries), len(articles), len(skipped))
+    return Corpus(root=root, files_seen=len(entries), articles=tuple(articles), skipped=tuple(skipped))
+
+
+def _walk(root: Path) -> Iterator[tuple[str, Path, tuple[SkipReason, str] | None]]:
+    """Every entry under root as (relative path, path, problem or None). Folder links are not followed."""
+
+    def on_error(error: OSError) -> None:
+        failed.append(error)
+
+    failed: list[OSError] = []
+    for folder, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
+        base = Path(folder)
+        for name in sorted(dirnames):
+            full = base / name
+            if full.is_symlink():
+                yield _rel(root, full), full, (SkipReason.NOT_A_FILE, "link to a folder, not followed")
+        dirnames[:] = sorted(d for d in dirnames if not (base / d).is_symlink())
+        for name in sorted(filenames):
+            full = base / name
+            if full.is_symlink() and not full.exists():
+                yield _rel(root, full), full, (SkipReason.UNREADABLE, "broken or looping symbolic link")
+            elif not full.is_file():
+                yield _rel(root, full), full, (SkipReason.NOT_A_FILE, "not a regular file")
+            else:
+                yield _rel(root, full), full, None
+    for error in failed:
+        where = Path(error.filename) if error.filename else root
+        if where != root:
+            yield _rel(root, where), where, (SkipReason.UNREADABLE, f"cannot list folder: {error.strerror}")
+        else:
+            raise InputError(f"{root}: cannot read folder: {error.strerror}", path=root)
+
+
+def _rel(root: Path, path: Path) -> str:
+    rel = os.path.relpath(path, root)
+    return rel.replace(os.sep, "/").encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _read_bytes(path: Path, settings: IngestSettings) -> bytes:
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise Skip(
+            SkipReason.UNSUPPORTED, f"'{path.suffix or path.name}' is not one of {', '.join(SUPPORTED_SUFFIXES)}"
+        )
+    try:
+        size = path.stat().st_size
+        if size > settings.max_file_bytes:
+            raise Skip(SkipReason.TOO_LARGE, f"{size / 1e6:.1f} MB, limit {settings.max_file_bytes / 1e6:.0f} MB")
+        with path.open("rb") as handle:
+            data = handle.read(settings.max_file_bytes + 1)
+    except OSError as exc:
+        raise Skip(SkipReason.UNREADABLE, exc.strerror or str(exc)) from exc
+    if not data.strip():
+        raise Skip(SkipReason.EMPTY, "no bytes" if not data else "only white space")
+    return data
+
+
+_CHAOS_TIE = 0.01
+"""Encodings whose detection scores differ by less than this are treated as a tie."""
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode text that may not be UTF-8 (latin-1, cp1252, ...); raise ``ValueError`` for binary data."""
+    head = data[:8192]
+    if b"\x00" in head:
+        raise ValueError("NUL bytes")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if matches:
+        best = matches[0]
+        # Detection often ties between single-byte code pages on mostly-ASCII text; cp1252 is what Western web
+        # text almost always is, so it wins among the near-equal candidates (it also covers latin-1's letters).
+        near = [m for m in matches if m.chaos <= best.chaos + _CHAOS_TIE and m.coherence >= best.coherence - _CHAOS_TIE]
+        if any(m.encoding in ("cp1252", "latin_1", "iso8859_15") for m in near):
+            with contextlib.suppress(UnicodeDecodeError):
+                return data.decode("cp1252")
+        if best.encoding not in ("utf_16", "utf_32"):
+            return str(best)
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    if controls > len(head) * 0.05:
+        raise ValueError("control bytes")
+    return data.decode("cp1252", errors="replace")
+
+
+def _decode(data: bytes) -> str:
+    try:
+        return decode_bytes(data)
+    except ValueError as exc:
+        raise Skip(SkipReason.BINARY, f"not text ({exc})") from exc
+
+
+def _parse(rel: str, suffix: str, data: bytes) -> tuple[list[Record], list[Skipped]]:
+    text = _decode(data)
+    reader = reader_for(suffix)
+    assert reader is not None, suffix  # _read_bytes refused the file otherwise
+    return reader(rel, text)
+
+
+def _outlet_for(root: Path, record: Record) -> str:
+    if record.outlet:
+        return record.outlet
+    parts = record.path.split("/")
+    if len(parts) > 1:
+        return parts[0]
+    if record.url:
+        host = urlparse(record.url if "//" in record.url else f"//{record.url}").hostname or ""
+        host = host.removeprefix("www.")
+        if host:
+            return host
+    return "unknown"
+
+
+def _finish(root: Path, records: list[Record], settings: IngestSettings) -> tuple[list[Article], list[Skipped]]:
+    """Clean every record (with the template lines of its outlet) and cut it into paragraphs."""
+    by_outlet: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        record.outlet = _outlet_for(root, record)
+        by_outlet[record.outlet].append(record)
+    templates = {outlet: find_template_lines([r.text for r in group], settings) for outlet, group in by_outlet.items()}
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for record in records:
+        assert record.outlet is not None
+        cleaned = clean_text(record.text, title=record.title, drop_lines=templates[record.outlet])
+        paragraphs = split_paragraphs(cleaned, settings)
+        if sum(len(p) for p in paragraphs) < settings.min_article_chars:
+            skipped.append(
+                Skipped(record.id, SkipReason.NO_TEXT, f"{sum(len(p) for p in paragraphs)} characters of text left")
+            )
+            continue
+        title = record.title or _fallback_title(paragraphs[0])
+        articles.append(
+            Article(
+                id=record.id,
+                path=record.path,
+                outlet=record.outlet,
+                title=title,
+                paragraphs=tuple(paragraphs),
+                published=record.published,
+                url=record.url,
+                metadata=record.metadata,
+            )
+        )
+    return articles, skipped
+
+
+def _fallback_title(paragraph: str, words: int = 12) -> str:
+    parts = paragraph.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def load_file(path: Path | str, settings: IngestSettings | None = None) -> Article:
+    """Read one article file (the first article of a .json list or .jsonl); :class:`InputError` if unusable."""
+    settings = settings or IngestSettings()
+    path = Path(path)
+    try:
+        data = _read_bytes(path, settings)
+        records, bad = _parse(path.name, path.suffix.lower(), data)
+    except Skip as skip:
+        raise InputError(f"{path}: {Skipped(path.name, skip.reason, skip.detail).message}", path=path) from None
+    articles, empty = _finish(path.parent, records, settings)
+    if not articles:
+        why = (empty or bad or [Skipped(path.name, SkipReason.NO_TEXT)])[0].message
+        raise InputError(f"{path}: {why}", path=path)
+    return articles[0]

@@ -1,0 +1,1 @@
+"""Text: cleaning, paragraphs and sentences, and the shared word lists (:mod:`coverage.text.lexicon`)."""
