@@ -323,8 +323,11 @@ def _build_event(
         context=omission_context(event_articles, settings.facts),
     )
     omissions = {
-        o: tuple(f.id for f in event.omitted_facts(o, settings.facts.majority, settings.facts.min_confidence))
+        o: _most_sure_first(event.omitted_facts(o, settings.facts.majority, settings.facts.min_confidence), o)
         for o in event.outlets
+    }
+    exclusives = {
+        o: tuple(f.id for f in event.exclusive_facts(o, settings.facts.exclusive_confidence)) for o in event.outlets
     }
     framing = None
     if len(event.outlets) > 1:
@@ -336,7 +339,12 @@ def _build_event(
             embedder=embedder,
             settings=settings.framing,
         )
-    return replace(event, omissions={o: ids for o, ids in omissions.items() if ids}, framing=framing)
+    return replace(
+        event,
+        omissions={o: ids for o, ids in omissions.items() if ids},
+        exclusives={o: ids for o, ids in exclusives.items() if ids},
+        framing=framing,
+    )
 
 
 def _verified(
@@ -374,6 +382,16 @@ def _clause_vectors(
     if not clauses:
         return {}
     return dict(zip(clauses, embed_sentences(clauses), strict=True))
+
+
+def _most_sure_first(facts: Sequence[Fact], outlet: str) -> tuple[str, ...]:
+    """Fact ids, the omissions the verification is surest of first (then in report order)."""
+
+    def confidence(fact: Fact) -> float:
+        check = fact.check(outlet)
+        return check.confidence if check is not None else 1.0
+
+    return tuple(f.id for f in sorted(facts, key=lambda f: -confidence(f)))
 
 
 def _renumber(facts: Sequence[Fact], prefix: str) -> list[Fact]:

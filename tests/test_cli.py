@@ -47,7 +47,7 @@ def test_compare_json_to_stdout_follows_the_schema(corpus: Path) -> None:
     code, out, _ = run("compare", str(corpus), *FAST, "--json", "-")
     assert code == 0
     data = json.loads(out)
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     assert data["input"]["files_seen"] == 3
     assert data["input"]["skipped"][0]["path"] == "broken.json"
     assert data["outlets"] == ["alpha", "beta"]
@@ -67,7 +67,7 @@ def test_compare_writes_markdown_to_reports_by_default(corpus: Path, tmp_path: P
     assert code == 0, err
     files = sorted(p.name for p in (tmp_path / "reports").iterdir())
     assert files[0].startswith("e1-") and "index.md" in files
-    assert json.loads((tmp_path / "out.json").read_text())["schema_version"] == 1
+    assert json.loads((tmp_path / "out.json").read_text())["schema_version"] == 2
 
 
 def test_exit_code_2_for_a_missing_folder_and_bad_options(tmp_path: Path, corpus: Path) -> None:

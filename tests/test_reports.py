@@ -147,16 +147,16 @@ def test_terminal_details_at_most_max_events_and_says_so(comparison) -> None:
     assert len(event.outlets) >= 2
     many = replace(comparison, events=tuple(replace(event, id=f"E{n}") for n in range(1, 4)))
     limited = render_text(many, max_events=2)
-    assert limited.count("Coverage matrix") == render_text(comparison).count("Coverage matrix") * 2
+    assert limited.count("Paragraph links") == render_text(comparison).count("Paragraph links") * 2
     flat = " ".join(limited.split())
     assert "1 more events with two or more outlets" in flat and "(E2 is the last shown)" in flat
     assert render_text(many) == render_text(many, max_events=None)  # the library shows every event
     everything = render_text(many, max_events=None)
-    assert everything.count("Coverage matrix") == 3 * render_text(comparison).count("Coverage matrix")
+    assert everything.count("Paragraph links") == 3 * render_text(comparison).count("Paragraph links")
     assert "more events with two or more outlets" not in everything
     assert "is the last shown" not in " ".join(render_text(many, max_events=0).split())
-    assert render_text(many, event="E3", max_events=1).count("Coverage matrix") == render_text(comparison).count(
-        "Coverage matrix"
+    assert render_text(many, event="E3", max_events=1).count("Paragraph links") == render_text(comparison).count(
+        "Paragraph links"
     )
 
 

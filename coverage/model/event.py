@@ -156,7 +156,10 @@ class Event:
     context: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     """Outlet -> why its omissions may not be editorial (published much earlier, much shorter)."""
     omissions: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
-    """Outlet -> ids of the facts it omits that most other outlets state (see :meth:`omitted_facts`)."""
+    """Outlet -> ids of the facts it omits that most other outlets state (see :meth:`omitted_facts`), most sure
+    first."""
+    exclusives: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    """Outlet -> ids of the facts only it states, every other outlet searched (see :meth:`exclusive_facts`)."""
     framing: EventFraming | None = None
     """Distinctive terms, labels for the same referent, frames and attribution per outlet (two or more outlets)."""
 

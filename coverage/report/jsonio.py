@@ -13,7 +13,9 @@ from coverage.report.sections import SECTIONS
 
 __all__ = ["SCHEMA_VERSION", "iter_json", "to_dict", "to_json", "write_json"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: facts carry a verdict per outlet (``verdicts``, ``different``, ``unclear``; ``missing`` holds only the
+verified omissions), evidence says whether verification found it (``verified``), events list ``exclusives``."""
 
 
 def _ref(ref: ParagraphRef) -> dict[str, Any]:
@@ -46,9 +48,9 @@ def _event(event: Event) -> dict[str, Any]:
 
 _EVENT_KEYS = (
     *("id", "title", "outlets", "evidence", "articles", "links", "units", "copies"),
-    *("facts", "framing", "omissions", "omission_context", "figures", "quotes"),
+    *("facts", "framing", "omissions", "exclusives", "omission_context", "figures", "quotes"),
 )
-"""The order of an event's keys in schema version 1; keys of new sections follow, in section order."""
+"""The order of an event's keys; keys of new sections follow, in section order."""
 
 
 def _article(event: Event, a: Article) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from coverage._io import slugify, write_atomic
 from coverage.model import Comparison, Event, ParagraphRef, Unit
 from coverage.report.formatting import escape_markdown, evidence_link
 from coverage.report.sections import SECTIONS
+from coverage.report.sections.facts import closest_line
 
 if TYPE_CHECKING:
     from coverage._cache import EmbeddingCache
@@ -102,10 +103,11 @@ def _matrix_markdown(event: Event) -> list[str]:
     outlets = event.outlets
     lines: list[str] = []
     shared = [u for u in event.units if len(u.outlets) >= 2]
-    lines += ["", "## Coverage matrix", ""]
+    lines += ["", "## Paragraph links", ""]
     if shared:
         lines.append(
-            "Units of content carried by two or more outlets: ✓ carries, · omits. Evidence links to paragraphs."
+            "Units of content carried by two or more outlets: ✓ a linked paragraph, · none (omissions are claimed "
+            "under Facts only, after each outlet's text was searched). Evidence links to paragraphs."
         )
         lines.append("")
         lines.append("| unit | content | " + " | ".join(escape_markdown(o) for o in outlets) + " | evidence |")
@@ -120,7 +122,10 @@ def _matrix_markdown(event: Event) -> list[str]:
 
 
 def _per_outlet_markdown(event: Event) -> list[str]:
-    """Per outlet: the units it omits and those only it carries."""
+    """Per outlet: the facts it omits (each with its closest sentence) and those only it states; for an event
+    without facts, the paragraph units it has no link to and those only it carries."""
+    if event.facts:
+        return _per_outlet_facts(event)
     outlets = event.outlets
     lines: list[str] = []
     lines += ["", "## Per outlet", ""]
@@ -129,7 +134,10 @@ def _per_outlet_markdown(event: Event) -> list[str]:
         exclusive = event.exclusive_units(outlet)
         lines += [f"### {escape_markdown(outlet)}", ""]
         if omitted:
-            lines.append(f"Omits {len(omitted)} unit{'s' if len(omitted) != 1 else ''} that other outlets carry:")
+            lines.append(
+                f"Has no paragraph linked to {len(omitted)} unit{'s' if len(omitted) != 1 else ''} that other "
+                "outlets carry:"
+            )
             lines.append("")
             lines += [_unit_item(event, u) for u in omitted]
             lines.append("")
@@ -140,6 +148,40 @@ def _per_outlet_markdown(event: Event) -> list[str]:
             lines.append("")
         if not omitted and not exclusive:
             lines += ["Nothing exclusive and no omission.", ""]
+    return lines
+
+
+def _per_outlet_facts(event: Event) -> list[str]:
+    lines = ["", "## Per outlet", ""]
+    for outlet in event.outlets:
+        omitted = [event.fact(i) for i in event.omissions.get(outlet, ())]
+        exclusive = [event.fact(i) for i in event.exclusives.get(outlet, ())]
+        unclear = sum(1 for f in event.facts if outlet in f.unclear and len(event.independent_outlets(f)) >= 2)
+        lines += [f"### {escape_markdown(outlet)}", ""]
+        if omitted:
+            note = f" Note: {escape_markdown(event.context[outlet])}." if outlet in event.context else ""
+            lines += [f"Omits {len(omitted)} fact{'s' if len(omitted) != 1 else ''} that most others state.{note}", ""]
+            for fact in omitted:
+                refs = ", ".join(evidence_link(event, ParagraphRef(e.article, e.paragraph)) for e in fact.evidence)
+                lines.append(f"- {escape_markdown(fact.text)} ({fact.id}: {refs})")
+                check = fact.check(outlet)
+                if check is not None:
+                    lines.append(f"  - {escape_markdown(closest_line(event, check))}")
+            lines.append("")
+        if unclear:
+            lines += [
+                f"For {unclear} fact{'s' if unclear != 1 else ''} that others state, a sentence of this outlet is "
+                "close but not close enough to say: no verdict.",
+                "",
+            ]
+        if exclusive:
+            lines += [f"Only this outlet states {len(exclusive)} fact{'s' if len(exclusive) != 1 else ''}:", ""]
+            for fact in exclusive:
+                first = evidence_link(event, ParagraphRef(fact.evidence[0].article, fact.evidence[0].paragraph))
+                lines.append(f"- {escape_markdown(fact.text)} ({fact.id}: {first})")
+            lines.append("")
+        if not omitted and not exclusive and not unclear:
+            lines += ["No verified omission and nothing only it states.", ""]
     return lines
 
 

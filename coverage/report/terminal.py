@@ -19,6 +19,7 @@ from rich.text import Text
 from coverage.model import Comparison, Event, Unit
 from coverage.report.formatting import ReportOptions, article_label, outlet_keys, ref_label, shorten
 from coverage.report.sections import SECTIONS
+from coverage.report.sections.facts import closest_line
 
 if TYPE_CHECKING:
     from coverage.analysis.outlets import OutletProfiles
@@ -158,7 +159,8 @@ def _matrix(event: Event, options: ReportOptions) -> RenderableType:
     shared = [u for u in event.units if len(u.outlets) >= 2]
     table = Table(
         box=box.SIMPLE_HEAD,
-        title=f"Coverage matrix: {len(shared)} units carried by two or more outlets (✓ carries, · omits)",
+        title=f"Paragraph links: {len(shared)} units carried by two or more outlets (✓ a linked paragraph, · none; "
+        "omissions are claimed under Facts only)",
         title_justify="left",
         pad_edge=False,
     )
@@ -202,9 +204,11 @@ def _per_outlet(event: Event, options: ReportOptions) -> Iterator[RenderableType
 
 
 def _outlet_facts(event: Event, outlet: str, options: ReportOptions) -> Iterator[RenderableType]:
+    """What ``outlet`` omits (each with its closest sentence, the surest first) and what only it states."""
     omitted = [event.fact(i) for i in event.omissions.get(outlet, ())]
-    exclusive = [f for f in event.facts if f.outlets == (outlet,)]
-    if not omitted and not exclusive:
+    exclusive = [event.fact(i) for i in event.exclusives.get(outlet, ())]
+    unclear = sum(1 for f in event.facts if outlet in f.unclear and len(event.independent_outlets(f)) >= 2)
+    if not omitted and not exclusive and not unclear:
         return
     yield Text(outlet, style="bold")
     if omitted:
@@ -219,9 +223,20 @@ def _outlet_facts(event: Event, outlet: str, options: ReportOptions) -> Iterator
             more = f" +{len(fact.evidence) - 3}" if len(fact.evidence) > 3 else ""
             line.append(f"  [{fact.id}: {evidence}{more}]", style="dim")
             yield Padding(line, (0, 0, 0, 4))
+            check = fact.check(outlet)
+            if check is not None:
+                yield Padding(Text(shorten(closest_line(event, check), 2 * options.excerpt), style="dim"), (0, 0, 0, 6))
+        if len(omitted) > options.top:
+            yield Padding(Text(f"{len(omitted) - options.top} more not shown (--top)", style="dim"), (0, 0, 0, 4))
+    if unclear:
+        note = f"{unclear} fact{'s' if unclear != 1 else ''} that others state: a sentence is close, no verdict"
+        yield Padding(Text(note, style="yellow"), (0, 0, 0, 2))
     if exclusive:
-        yield Padding(Text(f"alone states {len(exclusive)} facts, e.g.:", style="green"), (0, 0, 0, 2))
-        for fact in exclusive[: min(options.top, 3)]:
+        yield Padding(
+            Text(f"only it states {len(exclusive)} fact{'s' if len(exclusive) != 1 else ''}:", style="green"),
+            (0, 0, 0, 2),
+        )
+        for fact in exclusive[: options.top]:
             line = Text("• ")
             line.append(shorten(fact.text, options.excerpt))
             line.append(
@@ -229,6 +244,8 @@ def _outlet_facts(event: Event, outlet: str, options: ReportOptions) -> Iterator
                 style="dim",
             )
             yield Padding(line, (0, 0, 0, 4))
+        if len(exclusive) > options.top:
+            yield Padding(Text(f"{len(exclusive) - options.top} more not shown (--top)", style="dim"), (0, 0, 0, 4))
 
 
 def _units(n: int) -> str:
