@@ -384,6 +384,11 @@ def _partial(index: SentenceIndex, fact: tuple[int, int], candidate: tuple[int, 
     return False
 
 
+_QUIET_COSINE = 0.4
+"""A candidate that shares no word, name or number with the fact and whose cosine is under this is scored by its
+cosine alone: its coverage is 0 and no other signal can fire (quotes, figures and roles need shared words)."""
+
+
 def _best_matches(
     index: SentenceIndex,
     evidence: Sequence[tuple[int, int]],
@@ -399,6 +404,7 @@ def _best_matches(
         return []
     fact_vectors = np.stack([index.vectors[i][k] for i, k in evidence])
     fact_terms = [index.terms[i][k] for i, k in evidence]
+    wanted = [t.stems | t.numbers for t in fact_terms]
     single = fact_vectors @ vectors.T  # (evidence, sentences)
     out: list[_Match] = []
     for k in range(len(sentences)):
@@ -416,19 +422,24 @@ def _best_matches(
                 joined = joined / (np.linalg.norm(joined) or 1.0)
                 cosines = fact_vectors @ joined
                 candidate = _join(index.terms[article][k], index.terms[article][k + 1])
+            have = candidate.stems | candidate.numbers
             best: _Match | None = None
             for e, fact_t in enumerate(fact_terms):
-                match = _Match(
-                    article=article,
-                    sentence=k,
-                    span=span,
-                    cosine=float(cosines[e]),
-                    coverage=_coverage(fact_t, candidate, index),
-                    content=_coverage(fact_t, candidate, index, names=False),
-                    reversed=_reversed(fact_t, candidate),
-                    numbers_differ=_numbers_differ(fact_t, candidate),
-                    partial=span == 1 and _partial(index, evidence[e], (article, k), settings),
-                )
+                cosine = float(cosines[e])
+                if cosine < _QUIET_COSINE and not wanted[e] & have:
+                    match = _Match(article, k, span, cosine, 0.0, 0.0, False, False)
+                else:
+                    match = _Match(
+                        article=article,
+                        sentence=k,
+                        span=span,
+                        cosine=cosine,
+                        coverage=_coverage(fact_t, candidate, index),
+                        content=_coverage(fact_t, candidate, index, names=False),
+                        reversed=_reversed(fact_t, candidate),
+                        numbers_differ=_numbers_differ(fact_t, candidate),
+                        partial=span == 1 and _partial(index, evidence[e], (article, k), settings),
+                    )
                 if best is None or (match.strength, match.partial) > (best.strength, best.partial):
                     best = match
             if best is not None:
