@@ -326,6 +326,12 @@ def _build_event(
         o: _most_sure_first(event.omitted_facts(o, settings.facts.majority, settings.facts.min_confidence), o)
         for o in event.outlets
     }
+    unsure = {
+        o: tuple(
+            i for i in _most_sure_first(event.omitted_facts(o, settings.facts.majority), o) if i not in omissions[o]
+        )
+        for o in event.outlets
+    }
     exclusives = {
         o: tuple(f.id for f in event.exclusive_facts(o, settings.facts.exclusive_confidence)) for o in event.outlets
     }
@@ -342,6 +348,7 @@ def _build_event(
     return replace(
         event,
         omissions={o: ids for o, ids in omissions.items() if ids},
+        unsure_omissions={o: ids for o, ids in unsure.items() if ids},
         exclusives={o: ids for o, ids in exclusives.items() if ids},
         framing=framing,
     )

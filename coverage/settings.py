@@ -202,8 +202,9 @@ class FigureSettings(_Section):
     """At most this many linking words between a kind word before the number and the number (``toll rose to``)."""
     apposition_max_tokens: int = 6
     """A ``, ... ,`` of at most this many words between the counted noun and the kind word is read through."""
-    subset_window: int = 4
-    """``including N`` is a part of the figure before only when at most this many words separate them."""
+    subset_window: int = 6
+    """``including N`` is a part of the figure before only when at most this many words separate them
+    (``58 were injured, among them 12 police officers``)."""
     among_window: int = 4
     """An ``among the police`` at most this many words after the kind word names the referent."""
     max_age: int = 120
@@ -218,7 +219,13 @@ class FigureSettings(_Section):
     group_ratio: float = 3.0
     """Mentions of one kind and referent whose values are within this factor are the same quantity."""
     group_counts: bool = True
-    """Group plain counts too (troops, barrels, criminal cases), except spans of time (``three decades``)."""
+    """Group plain counts too (troops, barrels, criminal cases, seats), and spans of months and years (prison
+    terms); not spans of days or hours (``three days of protests`` grows with the date of the article)."""
+    subject_window: int = 20
+    """A changing total (``rose to 7``) finds its kind word (``the death toll from clashes ...``) this many words
+    back."""
+    topic_window: int = 10
+    """A percentage finds what it measures (``inflation stood at 6.2%``) this many words back."""
 
 
 @dataclass(frozen=True)
@@ -279,9 +286,10 @@ class FactSettings(_Section):
     it or a third of the content below) ..."""
     omit_coverage: float = _within(0.34, 0.0, 1.0)
     """... and none carries a third of the fact's content."""
-    min_confidence: float = _within(0.5, 0.0, 1.0)
-    """Omissions listed in the reports are at least this sure: the margin of the outlet's closest sentence below
-    both omission thresholds, 0.5 at the thresholds, 1 for nothing alike (0.5: every verified omission)."""
+    min_confidence: float = _within(0.6, 0.0, 1.0)
+    """Omissions the reports list as such are at least this sure: the margin of the outlet's closest sentence below
+    both omission thresholds, 0.5 at the thresholds, 1 for nothing alike. Less sure ones are folded apart ("may also
+    omit"), with their closest sentence."""
     exclusive_confidence: float = _within(0.6, 0.0, 1.0)
     """"Only X states this" is N-1 omission claims at once: each other outlet's verdict must be this sure."""
 
@@ -329,6 +337,14 @@ class FramingSettings(_Section):
     mentions each, and the outlets differ in which of them they use."""
     frame_threshold: float = 0.15
     """A paragraph whose best cosine against the frame prototypes is below this is framed ``other``."""
+    loaded_valence: float = _within(2.0, 0.0, 4.0)
+    """A word is loaded by the lexicon when the magnitude of its VADER valence (-4..+4, the mean of ten raters) is
+    at least this: half the scale, so that words the raters found only mildly emotive are left out ..."""
+    loaded_share: float = _within(0.0, 0.0, 1.0)
+    """... and when at most this share of the event's other outlets use it (0: none does). A word other outlets
+    use too ("killed", "died") is the event's vocabulary, not one outlet's choice."""
+    loaded_max: int = _non_negative(10)
+    """At most this many loaded terms per outlet, best first."""
 
 
 @dataclass(frozen=True)

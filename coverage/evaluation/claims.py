@@ -9,7 +9,8 @@ evidence sentences.
 
 - *shared fact* (two or more outlets): right when one gold fact it stands for is stated, in the gold, by every
   outlet the tool lists (copies of a wire story aside);
-- *omission* (the lists in the reports, ``Event.omissions``): right when the outlet omits, in the gold, a gold fact
+- *omission* (the lists in the reports, ``Event.omissions``; *unsure_omission*: the folded, less sure ones,
+  ``Event.unsure_omissions``): right when the outlet omits, in the gold, a gold fact
   the tool fact stands for; recall is over the gold omissions of facts that at least two and ``majority`` of the
   other outlets state;
 - *exclusive* (``Event.exclusive_facts``): right when a gold fact it stands for is stated by that outlet alone;
@@ -31,7 +32,15 @@ from coverage.model import Comparison, Event, Fact
 
 __all__ = ["ClaimScores", "Tally", "load_truth", "score_claims"]
 
-CLAIM_TYPES = ("shared", "omission", "omission_recall", "exclusive", "one_row")
+CLAIM_TYPES = (
+    "shared",
+    "omission",
+    "omission_recall",
+    "unsure_omission",
+    "omission_recall_all",
+    "exclusive",
+    "one_row",
+)
 
 _GoldFact = Mapping[str, Any]
 
@@ -171,16 +180,21 @@ def _score_event(
             ok = any(set(g["stated_by"]) == {outlet} for g in represented) if represented else None
             tallies["exclusive"].add(ok, f"{fact.id}: {fact.text[:90]} [only {outlet}]")
     claimed: set[tuple[str, str]] = set()
-    for outlet in outlets:
-        for fact in (event.fact(i) for i in event.omissions.get(outlet, ())):
-            represented = stands_for(fact, gold)
-            ok = any(outlet in g.get("omitted_by", []) for g in represented) if represented else None
-            check = fact.check(outlet)
-            closest = ""
-            if check is not None and check.closest is not None:
-                closest = f" closest: {check.closest.sentence[:70]!r} ({check.cosine}, {check.coverage})"
-            tallies["omission"].add(ok, f"{outlet} omits {fact.id}: {fact.text[:70]}{closest}")
-            claimed |= {(g["id"], outlet) for g in represented}
+    claimed_all: set[tuple[str, str]] = set()
+    for kind, lists in (("omission", event.omissions), ("unsure_omission", event.unsure_omissions)):
+        for outlet in outlets:
+            for fact in (event.fact(i) for i in lists.get(outlet, ())):
+                represented = stands_for(fact, gold)
+                ok = any(outlet in g.get("omitted_by", []) for g in represented) if represented else None
+                check = fact.check(outlet)
+                closest = ""
+                if check is not None and check.closest is not None:
+                    closest = f" closest: {check.closest.sentence[:70]!r} ({check.cosine}, {check.coverage})"
+                tallies[kind].add(ok, f"{outlet} omits {fact.id}: {fact.text[:70]}{closest}")
+                pairs = {(g["id"], outlet) for g in represented}
+                claimed_all |= pairs
+                if kind == "omission":
+                    claimed |= pairs
     for g in gold:
         stated = set(g["stated_by"]) - copies
         for outlet in g.get("omitted_by", []):
@@ -189,6 +203,7 @@ def _score_event(
             others = len([o for o in outlets if o != outlet and o not in copies])
             if len(stated) >= 2 and len(stated) >= majority * others:
                 tallies["omission_recall"].add((g["id"], outlet) in claimed, f"{outlet} omits {g['id']}")
+                tallies["omission_recall_all"].add((g["id"], outlet) in claimed_all, f"{outlet} omits {g['id']}")
     for g in gold:
         if len(g["stated_by"]) < 2:
             continue

@@ -158,6 +158,8 @@ class Event:
     omissions: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
     """Outlet -> ids of the facts it omits that most other outlets state (see :meth:`omitted_facts`), most sure
     first."""
+    unsure_omissions: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    """Outlet -> ids of the facts verified as omitted, but less surely than the listed :attr:`omissions`."""
     exclusives: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
     """Outlet -> ids of the facts only it states, every other outlet searched (see :meth:`exclusive_facts`)."""
     framing: EventFraming | None = None

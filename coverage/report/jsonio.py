@@ -48,7 +48,7 @@ def _event(event: Event) -> dict[str, Any]:
 
 _EVENT_KEYS = (
     *("id", "title", "outlets", "evidence", "articles", "links", "units", "copies"),
-    *("facts", "framing", "omissions", "exclusives", "omission_context", "figures", "quotes"),
+    *("facts", "framing", "omissions", "unsure_omissions", "exclusives", "omission_context", "figures", "quotes"),
 )
 """The order of an event's keys; keys of new sections follow, in section order."""
 

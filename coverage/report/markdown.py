@@ -156,6 +156,7 @@ def _per_outlet_facts(event: Event) -> list[str]:
     for outlet in event.outlets:
         omitted = [event.fact(i) for i in event.omissions.get(outlet, ())]
         exclusive = [event.fact(i) for i in event.exclusives.get(outlet, ())]
+        unsure = [event.fact(i) for i in event.unsure_omissions.get(outlet, ())]
         unclear = sum(1 for f in event.facts if outlet in f.unclear and len(event.independent_outlets(f)) >= 2)
         lines += [f"### {escape_markdown(outlet)}", ""]
         if omitted:
@@ -164,6 +165,14 @@ def _per_outlet_facts(event: Event) -> list[str]:
             for fact in omitted:
                 refs = ", ".join(evidence_link(event, ParagraphRef(e.article, e.paragraph)) for e in fact.evidence)
                 lines.append(f"- {escape_markdown(fact.text)} ({fact.id}: {refs})")
+                check = fact.check(outlet)
+                if check is not None:
+                    lines.append(f"  - {escape_markdown(closest_line(event, check))}")
+            lines.append("")
+        if unsure:
+            lines += [f"May also omit {len(unsure)} fact{'s' if len(unsure) != 1 else ''} (less sure):", ""]
+            for fact in unsure:
+                lines.append(f"- {escape_markdown(fact.text)} ({fact.id})")
                 check = fact.check(outlet)
                 if check is not None:
                     lines.append(f"  - {escape_markdown(closest_line(event, check))}")
@@ -180,7 +189,7 @@ def _per_outlet_facts(event: Event) -> list[str]:
                 first = evidence_link(event, ParagraphRef(fact.evidence[0].article, fact.evidence[0].paragraph))
                 lines.append(f"- {escape_markdown(fact.text)} ({fact.id}: {first})")
             lines.append("")
-        if not omitted and not exclusive and not unclear:
+        if not omitted and not exclusive and not unclear and not unsure:
             lines += ["No verified omission and nothing only it states.", ""]
     return lines
 

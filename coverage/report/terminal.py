@@ -207,8 +207,9 @@ def _outlet_facts(event: Event, outlet: str, options: ReportOptions) -> Iterator
     """What ``outlet`` omits (each with its closest sentence, the surest first) and what only it states."""
     omitted = [event.fact(i) for i in event.omissions.get(outlet, ())]
     exclusive = [event.fact(i) for i in event.exclusives.get(outlet, ())]
+    unsure = [event.fact(i) for i in event.unsure_omissions.get(outlet, ())]
     unclear = sum(1 for f in event.facts if outlet in f.unclear and len(event.independent_outlets(f)) >= 2)
-    if not omitted and not exclusive and not unclear:
+    if not omitted and not exclusive and not unclear and not unsure:
         return
     yield Text(outlet, style="bold")
     if omitted:
@@ -228,6 +229,17 @@ def _outlet_facts(event: Event, outlet: str, options: ReportOptions) -> Iterator
                 yield Padding(Text(shorten(closest_line(event, check), 2 * options.excerpt), style="dim"), (0, 0, 0, 6))
         if len(omitted) > options.top:
             yield Padding(Text(f"{len(omitted) - options.top} more not shown (--top)", style="dim"), (0, 0, 0, 4))
+    if unsure:
+        note = f"may also omit {len(unsure)} fact{'s' if len(unsure) != 1 else ''} (less sure):"
+        yield Padding(Text(note, style="yellow"), (0, 0, 0, 2))
+        for fact in unsure[: options.top]:
+            line = Text("• ")
+            line.append(shorten(fact.text, options.excerpt))
+            line.append(f"  [{fact.id}]", style="dim")
+            yield Padding(line, (0, 0, 0, 4))
+            check = fact.check(outlet)
+            if check is not None:
+                yield Padding(Text(shorten(closest_line(event, check), 2 * options.excerpt), style="dim"), (0, 0, 0, 6))
     if unclear:
         note = f"{unclear} fact{'s' if unclear != 1 else ''} that others state: a sentence is close, no verdict"
         yield Padding(Text(note, style="yellow"), (0, 0, 0, 2))

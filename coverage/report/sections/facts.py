@@ -139,6 +139,7 @@ def json(event: Event) -> dict[str, Any]:
     return {
         "facts": [_fact(f) for f in event.facts],
         "omissions": {outlet: list(ids) for outlet, ids in sorted(event.omissions.items())},
+        "unsure_omissions": {outlet: list(ids) for outlet, ids in sorted(event.unsure_omissions.items())},
         "exclusives": {outlet: list(ids) for outlet, ids in sorted(event.exclusives.items())},
         "omission_context": dict(sorted(event.context.items())),
     }
