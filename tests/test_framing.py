@@ -19,9 +19,13 @@ from coverage.analysis.framing import (
     corpus_term_counts,
     distinctive_terms,
     find_labels,
+    find_loaded_terms,
     frame_prototypes,
+    name_words,
 )
+from coverage.analysis.framing.baseline import frequency_ratio_words, gold_words, score_words
 from coverage.analysis.framing.names import _normalise_label
+from coverage.analysis.framing.terms import _ngrams, _stop_words
 from coverage.model import Article, Event, Link, ParagraphRef
 from coverage.settings import FramingSettings
 
@@ -194,7 +198,8 @@ def test_headlines_and_json_shape() -> None:
         "State News": ("Rioters storm city hall",),
     }
     data = json.loads(json.dumps(result.to_dict()))
-    assert set(data) == {"State News", "Daily Witness", "labels"}
+    # "loaded" (the loaded word choices) was added beside "labels" in issue 14
+    assert set(data) == {"State News", "Daily Witness", "labels", "loaded"}
     assert {"terms", "frames", "attribution"} <= set(data["State News"])
     assert {"term", "z", "count"} == set(data["State News"]["terms"][0])
 
@@ -355,3 +360,43 @@ def test_label_groups_point_to_the_paragraphs_that_use_each_label() -> None:
         assert set(group.where[outlet]) == set(labels)  # every label shown has its evidence
     shape = EventFraming(event="E1", outlets=(), labels=(group,)).to_dict()["labels"][0]["where"]
     assert shape["B"]["trump"] == [["b", 0], ["b", 1]]
+
+
+def test_terms_leave_out_weekdays_months_numbers_and_names() -> None:
+    text = "On Monday in January, Tokayev said twelve rioters and dozens of rioters were held. Rioters, Tokayev said."
+    grams = set(_ngrams(text, 3, _stop_words(), name_words([text])))
+    assert "rioters" in grams
+    assert not grams & {"monday", "january", "tokayev", "twelve", "twelve rioters", "dozens"}
+    assert name_words(["Police said. Police in Almaty said almaty was calm; Almaty."]) == frozenset({"almaty"})
+
+
+def test_loaded_terms_combine_substitutions_and_lexicons_in_their_sentence() -> None:
+    alignment = _forced(
+        {
+            "a": (
+                "Police said the rioters were armed, the ministry claimed on Wednesday.",
+                "The terrorists burned the city hall.",
+            ),
+            "b": (
+                "Police said the protesters were armed, the ministry said on Wednesday.",
+                "Crowds gathered near the city hall.",
+            ),
+        },
+        links=(("a", 0, "b", 0),),
+    )
+    loaded = find_loaded_terms(alignment, {"a": "State News", "b": "Daily Witness"})
+    state = {t.term: t for t in loaded if t.outlet == "State News"}
+    assert state["rioters"].instead == (("Daily Witness", "protesters"),)
+    assert state["rioters"].sentence.startswith("Police said the rioters")
+    assert "report verb" in state["claimed"].cues
+    assert "lexicon" in state["terrorists"].cues and state["terrorists"].valence < 0
+    assert all(t.term not in {"wednesday", "police"} for t in loaded)
+
+
+def test_baseline_is_scored_at_the_length_of_the_flagged_list() -> None:
+    gold = gold_words([{"A": ["rioters", "city"], "B": ["protesters", "city"]}])
+    assert gold == {"A": {"rioter"}, "B": {"protester"}}
+    ranked = frequency_ratio_words({"A": "city city rioters hall", "B": "city protesters hall"})
+    ours, base = score_words({"A": ["rioter"], "B": ["protester", "hall"]}, ranked, gold)
+    assert (ours.hits, ours.flagged, ours.found, ours.gold) == (2, 3, 2, 2)
+    assert base.flagged == 3

@@ -9,7 +9,7 @@ from typing import Any
 
 from coverage.model.alignment import ParagraphRef
 
-__all__ = ["EventFraming", "LabelGroup", "OutletFraming", "Term"]
+__all__ = ["EventFraming", "LabelGroup", "LoadedTerm", "OutletFraming", "Term"]
 
 
 @dataclass(frozen=True)
@@ -79,12 +79,38 @@ class LabelGroup:
 
 
 @dataclass(frozen=True)
+class LoadedTerm:
+    """A loaded word choice of one outlet, shown in its sentence (see :func:`find_loaded_terms`).
+
+    ``instead``: (other outlet, the words it wrote) in sentences the alignment links to ``sentence``, where the
+    two differ only there ("claimed" / "said"); ``valence``: the word's rating in the VADER lexicon (-4 to +4,
+    0 when unrated); ``cues``: why it is loaded ("substitution", "lexicon", "report verb"); ``score`` orders the
+    terms of an outlet. ``where``: the paragraph of ``sentence``, when known.
+    """
+
+    outlet: str
+    term: str
+    sentence: str
+    instead: tuple[tuple[str, str], ...]
+    valence: float
+    cues: tuple[str, ...]
+    score: float
+    where: ParagraphRef | None = None
+
+
+@dataclass(frozen=True)
 class EventFraming:
-    """Framing of one event: per outlet (sorted by name) and the label groups across outlets."""
+    """Framing of one event: per outlet (sorted by name), the label groups across outlets, and the loaded word
+    choices (best first within each outlet, outlets by name)."""
 
     event: str
     outlets: tuple[OutletFraming, ...]
     labels: tuple[LabelGroup, ...]
+    loaded: tuple[LoadedTerm, ...] = ()
+
+    def loaded_of(self, outlet: str) -> tuple[LoadedTerm, ...]:
+        """The loaded terms of ``outlet``, best first."""
+        return tuple(t for t in self.loaded if t.outlet == outlet)
 
     @property
     def headlines(self) -> dict[str, tuple[str, ...]]:
@@ -98,7 +124,8 @@ class EventFraming:
 
     def to_dict(self) -> dict[str, Any]:
         """``{"<outlet>": {"terms", "significant", "frames", "frame_paragraphs", "attribution", "hedges",
-        "intensifiers", "headlines"}, "labels": [{"referent", "by_outlet", "counts", "where"}]}``."""
+        "intensifiers", "headlines"}, "labels": [{"referent", "by_outlet", "counts", "where"}], "loaded": [{"outlet",
+        "term", "sentence", "instead", "valence", "cues", "score", "where"}]}``."""
         out: dict[str, Any] = {}
         for o in self.outlets:
             out[o.outlet] = {
@@ -122,5 +149,18 @@ class EventFraming:
                 },
             }
             for g in self.labels
+        ]
+        out["loaded"] = [
+            {
+                "outlet": t.outlet,
+                "term": t.term,
+                "sentence": t.sentence,
+                "instead": [list(i) for i in t.instead],
+                "valence": t.valence,
+                "cues": list(t.cues),
+                "score": round(t.score, 3),
+                "where": [t.where.article, t.where.paragraph] if t.where else None,
+            }
+            for t in self.loaded
         ]
         return out

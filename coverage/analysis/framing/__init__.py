@@ -25,6 +25,11 @@ Frames
     The 15 generic policy frames of the Media Frames Corpus (Boydstun et al. 2014). A paragraph gets the frame
     whose prototype (mean embedding of a written description and example sentences) is nearest, or ``other``
     below ``frame_threshold``. Shares per outlet link back to the paragraphs.
+Loaded terms
+    Word choices of one outlet shown in their sentence: substitutions between sentences the alignment links
+    ("claimed" / "said", "rioters" / "protesters") that are a choice between words, and words of published
+    lexicons (VADER's emotive words; report verbs that take a side) that most other outlets do not use
+    (:func:`find_loaded_terms`).
 Attribution and certainty
     Counts of attribution verbs per outlet, and hedges and intensifiers per 1,000 words (word lists).
 Headlines
@@ -38,13 +43,15 @@ from coverage.analysis.framing.analyse import analyse_framing
 from coverage.analysis.framing.attribution import attribution_counts
 from coverage.analysis.framing.frames import FRAMES, assign_frames, frame_prototypes
 from coverage.analysis.framing.labels import find_labels
-from coverage.analysis.framing.terms import corpus_term_counts, distinctive_terms
-from coverage.model.framing import EventFraming, LabelGroup, OutletFraming, Term
+from coverage.analysis.framing.loaded import find_loaded_terms, vader_lexicon
+from coverage.analysis.framing.terms import corpus_term_counts, distinctive_terms, name_words
+from coverage.model.framing import EventFraming, LabelGroup, LoadedTerm, OutletFraming, Term
 
 __all__ = [
     "FRAMES",
     "EventFraming",
     "LabelGroup",
+    "LoadedTerm",
     "OutletFraming",
     "Term",
     "analyse_framing",
@@ -53,5 +60,8 @@ __all__ = [
     "corpus_term_counts",
     "distinctive_terms",
     "find_labels",
+    "find_loaded_terms",
     "frame_prototypes",
+    "name_words",
+    "vader_lexicon",
 ]

@@ -12,9 +12,10 @@ from coverage.analysis.embedding import Embedder
 from coverage.analysis.framing.attribution import HEDGES, INTENSIFIERS, _count_phrases, attribution_counts
 from coverage.analysis.framing.frames import FRAMES, assign_frames, frame_prototypes
 from coverage.analysis.framing.labels import find_labels
-from coverage.analysis.framing.terms import _ngrams, _stop_words, distinctive_terms
+from coverage.analysis.framing.loaded import find_loaded_terms
+from coverage.analysis.framing.terms import _ngrams, _stop_words, distinctive_terms, name_words
 from coverage.model import Alignment, Event
-from coverage.model.framing import EventFraming, LabelGroup, OutletFraming
+from coverage.model.framing import EventFraming, LabelGroup, LoadedTerm, OutletFraming
 from coverage.settings import FramingSettings
 
 logger = logging.getLogger(__name__)
@@ -41,10 +42,11 @@ def analyse_framing(
     articles = event.articles
     outlets = sorted({a.outlet for a in articles}, key=str.casefold)
     stop = _stop_words()
+    names = name_words(p for a in articles for p in a.paragraphs)
     term_counts: dict[str, Counter[str]] = {o: Counter() for o in outlets}
     for article in articles:
         for paragraph in article.paragraphs:
-            term_counts[article.outlet].update(_ngrams(paragraph, settings.max_ngram, stop))
+            term_counts[article.outlet].update(_ngrams(paragraph, settings.max_ngram, stop, names))
     terms = distinctive_terms(term_counts, prior=corpus_counts, settings=settings) if len(outlets) > 1 else {}
 
     frame_of: dict[tuple[str, int], str] = {}
@@ -92,9 +94,10 @@ def analyse_framing(
             )
         )
     labels: tuple[LabelGroup, ...] = ()
+    loaded: tuple[LoadedTerm, ...] = ()
     if sentence_alignment is not None:
-        labels = find_labels(
-            sentence_alignment, {a.id: a.outlet for a in articles}, settings=settings, embedder=embedder
-        )
+        outlet_of = {a.id: a.outlet for a in articles}
+        labels = find_labels(sentence_alignment, outlet_of, settings=settings, embedder=embedder)
+        loaded = find_loaded_terms(sentence_alignment, outlet_of, settings=settings)
     logger.debug("framing of %s: %d outlets, %d label groups", event.id, len(results), len(labels))
-    return EventFraming(event=event.id, outlets=tuple(results), labels=labels)
+    return EventFraming(event=event.id, outlets=tuple(results), labels=labels, loaded=loaded)

@@ -1,5 +1,9 @@
 """Distinctive terms: log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), each
 outlet against the rest of the event, over unigrams and 2-3 word phrases (see :mod:`coverage.analysis.framing`).
+
+Terms are word choices, so what no outlet chooses is left out: weekdays, months, numbers (in digits or words) and
+names (words the event's own text capitalises inside sentences: "Tokayev", "Almaty"); names are compared by the
+label groups instead.
 """
 
 from __future__ import annotations
@@ -14,9 +18,38 @@ import numpy as np
 from coverage.model import Article
 from coverage.model.framing import Term
 from coverage.settings import FramingSettings
+from coverage.text.lexicon import MONTHS, WEEKDAYS, word_set
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")
 _CHUNK = re.compile(r"[.,;:!?()\[\]\"“”«»—–]|\s-\s")
+_CASED_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+_SENTENCE_OPENER = re.compile(r"(?:^|[.!?:;\"“”'‘(\[—–]|\s-)\s*$")
+
+NUMBER_WORDS = word_set(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand "
+    "thousands million millions billion billions trillion trillions dozen dozens first second third fourth fifth "
+    "sixth seventh eighth ninth tenth half"
+)
+"""Numbers and ordinals written as words: counts, not word choices."""
+_NOT_TERMS = WEEKDAYS | MONTHS | NUMBER_WORDS
+
+
+def name_words(texts: Iterable[str]) -> frozenset[str]:
+    """Lower-cased words that ``texts`` write capitalised inside sentences at least as often as in lower case:
+    the words of names ("tokayev", "almaty", "csto"). A word seen only at the start of sentences is no name."""
+    upper: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    for text in texts:
+        for match in _CASED_WORD.finditer(text):
+            word = match.group(0)
+            if not word[0].isalpha():
+                continue
+            if word[0].islower():
+                lower[word.lower()] += 1
+            elif not _SENTENCE_OPENER.search(text[max(0, match.start() - 3) : match.start()]):
+                upper[word.lower()] += 1
+    return frozenset(w for w, n in upper.items() if n >= lower[w])
 
 
 @functools.cache
@@ -26,14 +59,17 @@ def _stop_words() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS) | {"s", "t", "mr", "ms", "mrs", "said", "says", "also"}
 
 
-def _ngrams(text: str, max_n: int, stop: frozenset[str]) -> Iterable[str]:
-    """Unigrams and phrases of ``text`` within punctuation-free chunks; no stop word at either end, no numbers."""
+def _ngrams(text: str, max_n: int, stop: frozenset[str], names: frozenset[str] = frozenset()) -> Iterable[str]:
+    """Unigrams and phrases of ``text`` within punctuation-free chunks; no stop word at either end, and no word that
+    is a number, weekday, month or one of ``names`` (see :func:`name_words`)."""
     for chunk in _CHUNK.split(text.lower()):
         words = _WORD.findall(chunk)
         for n in range(1, max_n + 1):
             for i in range(len(words) - n + 1):
                 gram = words[i : i + n]
-                if gram[0] in stop or gram[-1] in stop or any(w.isdigit() for w in gram) or len(gram[0]) < 2:
+                if gram[0] in stop or gram[-1] in stop or len(gram[0]) < 2:
+                    continue
+                if any(w in _NOT_TERMS or w in names or any(c.isdigit() for c in w) for w in gram):
                     continue
                 yield " ".join(gram)
 

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coverage.model import Event, ParagraphRef
+from coverage.model.framing import LoadedTerm
 from coverage.report.formatting import (
     ReportOptions,
     anchor,
@@ -65,6 +66,26 @@ def terminal(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
             )
             labels.add_row(Text(group.referent), Text(words))
         yield labels
+    if framing.loaded:
+        loaded = Table(
+            box=box.SIMPLE_HEAD,
+            title="Loaded words: one outlet's word choices, in their sentence (where others wrote …)",
+            title_justify="left",
+            pad_edge=False,
+        )
+        loaded.add_column("outlet", max_width=20)
+        loaded.add_column("word", max_width=20)
+        loaded.add_column("sentence", ratio=1)
+        for item in framing.outlets:
+            for term in framing.loaded_of(item.outlet)[: options.top]:
+                loaded.add_row(Text(term.outlet), Text(term.term), Text(_in_sentence(term)))
+        yield loaded
+
+
+def _in_sentence(term: LoadedTerm) -> str:
+    """The term's sentence, then what other outlets wrote instead and why the word is loaded."""
+    instead = "; ".join(f"{o}: {words}" for o, words in term.instead[:2])
+    return f"{term.sentence}" + (f" (instead: {instead})" if instead else "") + f" [{', '.join(term.cues)}]"
 
 
 def _first_use(event: Event, where: Mapping[str, Sequence[ParagraphRef]], label: str) -> str:
@@ -113,6 +134,22 @@ def markdown(event: Event) -> list[str]:
                 for o, labels in sorted(group.by_outlet.items())
             )
             lines.append(f"| {escape_markdown(group.referent)} | {words} |")
+    if framing.loaded:
+        lines += [
+            "",
+            "Loaded words: word choices no other outlet makes, where aligned sentences differ only there or the word "
+            "is emotive in the VADER lexicon or a report verb that takes a side; each in its sentence.",
+            "",
+            "| outlet | word | sentence |",
+            "|---|---|---|",
+        ]
+        for item in framing.outlets:
+            for term in framing.loaded_of(item.outlet):
+                link = f" ([¶{term.where.paragraph + 1}](#{anchor(event, term.where)}))" if term.where else ""
+                lines.append(
+                    f"| {escape_markdown(term.outlet)} | {escape_markdown(term.term)} | "
+                    f"{escape_markdown(_in_sentence(term))}{link} |"
+                )
     return lines
 
 

@@ -1,0 +1,181 @@
+"""Loaded word choices: what one outlet writes where others write something plainer, shown in its sentence
+(:func:`find_loaded_terms`).
+
+Two kinds of evidence, combined:
+
+Substitutions
+    In sentence pairs of different outlets that the alignment links, the one to three content words where the two
+    differ while the words around them agree ("the ministry *claimed*" / "the ministry *said*"). A substitution
+    alone is kept only when it is a choice: the outlet never uses the other side's words, and no other outlet uses
+    its own.
+Lexicons
+    Words rated emotive in the VADER lexicon (Hutto & Gilbert 2014, MIT licence; read from the ``vadersentiment``
+    package, never copied here) and report verbs that cast doubt on, or vouch for, what is reported ("claimed",
+    "admitted", "so-called"; the *report verbs* class of the bias-inducing words of Recasens, Danescu-Niculescu-
+    Mizil & Jurafsky 2013, written here from the class description). A lexicon word counts only where at most
+    ``loaded_share`` of the other outlets use it (none, by default): a word others use too ("killed") is the
+    event's vocabulary.
+
+Names, numbers, weekdays and months are never loaded terms (see :func:`~coverage.analysis.framing.terms.name_words`).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import logging
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from coverage.analysis.framing.names import _singular, _substitutions, _tokens
+from coverage.analysis.framing.terms import _NOT_TERMS, _stop_words, name_words
+from coverage.model import Alignment, ParagraphRef
+from coverage.model.framing import LoadedTerm
+from coverage.settings import FramingSettings
+from coverage.text.lexicon import word_set
+
+logger = logging.getLogger(__name__)
+
+REPORT_VERBS = word_set(
+    "claim claims claimed claiming alleged allegedly alleges insist insists insisted insisting admit admits admitted "
+    "admitting concede concedes conceded boast boasts boasted boasting tout touts touted purported purportedly "
+    "so-called supposedly lament lamented complain complained blasted slammed railed conceding"
+)
+"""Report verbs that take a side on what is reported (Recasens et al. 2013's class, these words written here)."""
+
+
+@functools.cache
+def vader_lexicon() -> Mapping[str, float]:
+    """The VADER lexicon: lower-cased word -> mean valence (-4..+4), read from the installed package's data file."""
+    text = importlib.resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    out: dict[str, float] = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            out[parts[0].lower()] = float(parts[1])
+    return out
+
+
+def _valence(words: Sequence[str], lexicon: Mapping[str, float]) -> float:
+    """The strongest valence of ``words`` (plural forms read as their singular), 0 when none is rated."""
+    best = 0.0
+    for w in words:
+        v = lexicon.get(w, lexicon.get(_singular(w), 0.0))
+        if abs(v) > abs(best):
+            best = v
+    return best
+
+
+@dataclass
+class _Candidate:
+    sentence: str
+    where: ParagraphRef | None
+    instead: set[tuple[str, str]] = field(default_factory=set)
+    substitutions: int = 0
+
+
+def find_loaded_terms(
+    alignment: Alignment,
+    outlet_of: Mapping[str, str],
+    *,
+    settings: FramingSettings | None = None,
+) -> tuple[LoadedTerm, ...]:
+    """Loaded word choices of each outlet in the texts of ``alignment`` (sentence segments; ``outlet_of`` maps its
+    ids to outlets), best first within each outlet, outlets by name; at most ``loaded_max`` per outlet."""
+    settings = settings or FramingSettings()
+    outlets = [outlet_of.get(name, name) for name in alignment.ids]
+    names = name_words(s for segments in alignment.segments for s in segments)
+    stop = _stop_words()
+    lexicon = vader_lexicon()
+    tokens = [[_tokens(s) for s in segments] for segments in alignment.segments]
+    # the running text of each outlet, to tell which outlets use a word or phrase
+    text_of: dict[str, str] = defaultdict(str)
+    for t, sentences in enumerate(tokens):
+        for words in sentences:
+            text_of[outlets[t]] += " " + " ".join(words) + " "
+
+    def usable(words: Sequence[str]) -> bool:
+        content = [w for w in words if w not in stop]
+        return bool(content) and all(
+            w.replace("-", "").isalpha() and w not in names and w not in _NOT_TERMS for w in content
+        )
+
+    def where(t: int, s: int) -> ParagraphRef | None:
+        if alignment.parents:
+            return ParagraphRef(alignment.ids[t], alignment.parents[t][s])
+        if alignment.granularity == "paragraph":
+            return ParagraphRef(alignment.ids[t], s)
+        return None
+
+    candidates: dict[tuple[str, str], _Candidate] = {}
+
+    def candidate(t: int, s: int, term: str) -> _Candidate:
+        key = (outlets[t], term)
+        if key not in candidates:
+            candidates[key] = _Candidate(alignment.segments[t][s], where(t, s))
+        return candidates[key]
+
+    position = {name: k for k, name in enumerate(alignment.ids)}
+    for link in alignment.links:
+        ta, tb = position[link.a.article], position[link.b.article]
+        if outlets[ta] == outlets[tb]:
+            continue
+        sa, sb = link.a.paragraph, link.b.paragraph
+        for x, y in _substitutions(tokens[ta][sa], tokens[tb][sb], settings):
+            # a word choice is content words only: a span with function words ("raised its main") rewords syntax
+            if any(w in stop for w in (*x.split(), *y.split())) or not usable(x.split()) or not usable(y.split()):
+                continue
+            for t, s, mine, theirs, other in ((ta, sa, x, y, tb), (tb, sb, y, x, ta)):
+                found = candidate(t, s, mine)
+                found.instead.add((outlets[other], theirs))
+                found.substitutions += 1
+    for t, sentences in enumerate(tokens):
+        for s, words in enumerate(sentences):
+            for w in words:
+                if w in stop or not usable([w]):
+                    continue
+                if w in REPORT_VERBS or abs(_valence([w], lexicon)) >= settings.loaded_valence:
+                    candidate(t, s, w)
+
+    all_outlets = sorted(set(outlets), key=str.casefold)
+    out: list[LoadedTerm] = []
+    for outlet in all_outlets:
+        others = [o for o in all_outlets if o != outlet]
+        kept: list[LoadedTerm] = []
+        for (o, term), found in candidates.items():
+            if o != outlet or not others:
+                continue
+            words = term.split()
+            padded = f" {term} "
+            share = sum(padded in text_of[other] for other in others) / len(others)
+            valence = _valence(words, lexicon)
+            report = any(w in REPORT_VERBS for w in words)
+            emotive = abs(valence) >= settings.loaded_valence
+            # a substitution is a choice when no other outlet writes this and this outlet never writes the other
+            chosen = (
+                found.substitutions > 0
+                and share == 0
+                and any(f" {theirs} " not in text_of[outlet] for _, theirs in found.instead)
+            )
+            if not (chosen or ((emotive or report) and share <= settings.loaded_share)):
+                continue
+            evidence = (("substitution", found.substitutions > 0), ("lexicon", emotive), ("report verb", report))
+            cues = tuple(cue for cue, on in evidence if on)
+            score = abs(valence) / 4.0 + 0.5 * report + min(found.substitutions, 2) * 0.5 + (1.0 - share)
+            kept.append(
+                LoadedTerm(
+                    outlet=outlet,
+                    term=term,
+                    sentence=found.sentence,
+                    instead=tuple(sorted(found.instead)),
+                    valence=valence,
+                    cues=cues,
+                    score=score,
+                    where=found.where,
+                )
+            )
+        kept.sort(key=lambda item: (-item.score, item.term))
+        out.extend(kept[: settings.loaded_max])
+    logger.debug("loaded terms: %d over %d outlets", len(out), len(all_outlets))
+    return tuple(out)
