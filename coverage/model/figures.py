@@ -99,8 +99,10 @@ class FigureGroup:
     """Mentions of the same quantity (same kind, same referent, values within ``group_ratio``) across articles.
 
     ``conflict``: two mentions from different articles cannot both be true given their qualifiers.
-    ``is_update``: every conflicting pair has two different publication dates and the later one is the higher
-    (a toll that rose), so a report can show it as an update rather than a disagreement.
+    ``is_update``: every conflicting pair has two different publication dates (the later one is a later count: a
+    toll that rose, missing people found), so a report can show it as an update rather than a disagreement; a
+    same-day revision is a conflict. ``disagreeing``: the outlets of the conflicting pairs (of the same-day ones when
+    there are any).
     """
 
     kind: FigureKind
@@ -108,6 +110,7 @@ class FigureGroup:
     conflict: bool
     is_update: bool
     mentions: tuple[LocatedFigure, ...]
+    disagreeing: tuple[str, ...] = ()
 
     @property
     def outlets(self) -> tuple[str, ...]:

@@ -60,6 +60,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from coverage.analysis.figures.meaning import marker_of, subject_cue, topic_of
 from coverage.analysis.figures.numbers import (
     _between_at,
     _find_phrases,
@@ -102,6 +103,8 @@ class _Reading:
     referent: str
     explicit_noun: bool
     among: str | None = None
+    part: bool = False
+    """``Forty of the injured``, ``Three of them``: a part of a total named before."""
 
 
 def parse_number(text: str) -> float | None:
@@ -124,24 +127,34 @@ def parse_number(text: str) -> float | None:
 
 def extract_figures(text: str, settings: FigureSettings | None = None, *, paragraph: int = 0) -> list[FigureMention]:
     """Every figure in ``text`` (a paragraph or a sentence), in text order; see the module docstring."""
-    settings = settings or FigureSettings()
+    return _extract(text, settings or FigureSettings(), paragraph, None)[0]
+
+
+def _extract(
+    text: str, settings: FigureSettings, paragraph: int, context: _Reading | None
+) -> tuple[list[FigureMention], _Reading | None]:
+    """The figures of ``text`` and the last total of people it gives (what ``Three of them`` refers to next)."""
     mentions: list[FigureMention] = []
     for start, end in sentence_spans(text):
         if not _MAY_HOLD_FIGURE.search(text, start, end):
             continue
         toks = _tokenize(text[start:end], start)
         phrases = _find_phrases(text, toks, settings)
-        mentions.extend(_read_sentence(text, text[start:end], toks, phrases, settings, paragraph))
-    return mentions
+        found, context = _read_sentence(text, text[start:end], toks, phrases, settings, paragraph, context)
+        mentions.extend(found)
+    return mentions, context
 
 
 def article_figures(article: Article, settings: FigureSettings | None = None) -> list[FigureMention]:
-    """The figures of every paragraph of ``article``, each with its paragraph index."""
-    return [
-        mention
-        for index, paragraph in enumerate(article.paragraphs)
-        for mention in extract_figures(paragraph, settings, paragraph=index)
-    ]
+    """The figures of every paragraph of ``article``, each with its paragraph index; a part (``Three of them were
+    firefighters``) may refer to a total in the paragraph before."""
+    settings = settings or FigureSettings()
+    mentions: list[FigureMention] = []
+    context: _Reading | None = None
+    for index, paragraph in enumerate(article.paragraphs):
+        found, context = _extract(paragraph, settings, index, context)
+        mentions.extend(found)
+    return mentions
 
 
 def _skip_quotes(toks: Sequence[_Tok], index: int) -> int:
@@ -274,6 +287,8 @@ def _among(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> str | 
 
 
 def _is_subset(toks: Sequence[_Tok], index: int) -> bool:
+    if index > 0 and toks[index - 1].text == ",":  # "Of them, 40 were hospitalised"
+        index -= 1
     for marker in _SUBSET_MARKERS:
         start = index - len(marker)
         if start >= 0 and all(_word(toks, start + k) == word for k, word in enumerate(marker)):
@@ -309,24 +324,43 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
     if phrase.currency is not None:
         return _Reading(phrase, FigureKind.MONEY, None, phrase.currency, explicit_noun=False)
     if phrase.percent:
-        referent = _percent_referent(toks, phrase.end, settings)
+        referent = "" if phrase.points else _percent_referent(toks, phrase.end, settings)
+        referent = "vote share" if referent in ("vote", "votes") else referent or topic_of(toks, phrase, settings)
+        if phrase.points:  # a change in points is not the level it changes
+            referent = f"{referent} change" if referent else ""
         return _Reading(phrase, FigureKind.PERCENTAGE, None, referent, explicit_noun=False)
+    partitive = _partitive_cue(toks, phrase.end)
+    if partitive is not None:  # "Forty of the injured remain in hospital", "Two of the dead were firefighters"
+        noun = _predicate_noun(toks, phrase.end + 3, settings)
+        words = [t.lower for t in noun]
+        referent = _canonical(words) if words else _GENERIC_REFERENT
+        return _Reading(phrase, partitive, " ".join(words) or None, referent, explicit_noun=bool(words), part=True)
     noun, after_noun = _noun_phrase(toks, _skip_quotes(toks, phrase.end), settings, vague=phrase.vague)
     words = [t.lower for t in noun]
     kind = FigureKind.COUNT
     cue = None
     if words and words[-1] in _UNIT_NOUNS:
+        if not words[-1].endswith("s"):  # "nine-year term" counts years, as "nine years" does
+            words[-1] += "s"
         return _Reading(phrase, kind, " ".join(words), _canonical(words), explicit_noun=True)
+    if not noun and _word(toks, phrase.end) == "of" and _word(toks, phrase.end + 1) in _PARTITIVES:
+        noun = _predicate_noun(toks, after_noun, settings)  # "Three of them were firefighters"
+        words = [t.lower for t in noun]
+        reading = _Reading(phrase, kind, " ".join(words) or None, _canonical(words), explicit_noun=bool(words))
+        reading.part = True
+        return reading
     cue = _gap_to_cue(toks, after_noun if noun else phrase.end, settings)
+    if cue is None and noun:  # "300 residents of nearby streets were evacuated": past a short "of" phrase
+        cue = _gap_to_cue(toks, _past_of_phrase(toks, after_noun, settings), settings)
     if cue is not None:
         kind = _CUE_KIND[toks[cue].lower]
         if not noun:  # "5 injured protesters": the noun after the participle
             noun, _ = _noun_phrase(toks, cue + 1, settings)
             words = [t.lower for t in noun]
-    elif _word(toks, after_noun) == "with" and _word(toks, after_noun + 1) in _CUE_KIND:
-        kind = _CUE_KIND[_word(toks, after_noun + 1)]  # "50 people with injuries"
+    elif _word(toks, after_noun) in ("with", "for") and _word(toks, after_noun + 1) in _CUE_KIND:
+        kind = _CUE_KIND[_word(toks, after_noun + 1)]  # "50 people with injuries", "treated 85 people for injuries"
     else:
-        left = _left_cue(toks, phrase.start, settings)
+        left = _left_cue(toks, phrase.start, settings) or subject_cue(toks, phrase.start, settings)
         if left is not None:
             kind = left
     among_from = cue + 1 if cue is not None else after_noun
@@ -338,6 +372,34 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
     return reading
 
 
+def _past_of_phrase(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> int:
+    """The index after ``of nearby streets`` (a lower-case ``of`` phrase of at most ``gap_max_tokens`` words), or
+    ``index`` when there is none."""
+    if _word(toks, index) != "of":
+        return index
+    k = index + 1
+    while k < len(toks) and k - index <= settings.gap_max_tokens and toks[k].kind == "word":
+        if toks[k].lower in _AUX or toks[k].text[:1].isupper():
+            return k if toks[k].lower in _AUX else index
+        k += 1
+    return index
+
+
+def _partitive_cue(toks: Sequence[_Tok], index: int) -> FigureKind | None:
+    """``of the injured``, ``of those killed`` after a number: the kind of the total it is a part of."""
+    if _word(toks, index) == "of" and _word(toks, index + 1) in ("the", "those"):
+        return _CUE_KIND.get(_word(toks, index + 2))
+    return None
+
+
+def _predicate_noun(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> list[_Tok]:
+    """``[were] firefighters``: the noun a part is said to be."""
+    if _word(toks, index) not in ("were", "are", "was", "is"):
+        return []
+    noun, _ = _noun_phrase(toks, index + 1, settings)
+    return noun
+
+
 def _read_sentence(
     text: str,
     sentence: str,
@@ -345,7 +407,8 @@ def _read_sentence(
     phrases: Sequence[_Phrase],
     settings: FigureSettings,
     paragraph: int,
-) -> list[FigureMention]:
+    context: _Reading | None,
+) -> tuple[list[FigureMention], _Reading | None]:
     readings = [_read_phrase(toks, phrase, settings) for phrase in phrases]
     for index, reading in enumerate(readings):
         # "16 killed and more than 1,300 wounded among the police": the referent applies to both
@@ -356,17 +419,20 @@ def _read_sentence(
                     break
                 readings[k].referent = reading.among
                 k -= 1
-        # "at least 164 dead, including 103 in Almaty": a part of the figure before
+        # "at least 164 dead, including 103 in Almaty": a part of the figure before (or of the sentence before)
         near = index > 0 and reading.phrase.start - readings[index - 1].phrase.end <= settings.subset_window
-        if near and _is_subset(toks, reading.phrase.start):
-            parent = readings[index - 1]
-            if reading.kind is FigureKind.COUNT and parent.kind in _PEOPLE_KINDS and not _unit_noun(reading):
-                reading.kind = parent.kind
-                if not reading.explicit_noun:
-                    reading.referent = parent.referent
-            place = _place_after(toks, reading.phrase.end)
-            if place is not None and reading.kind in _PEOPLE_KINDS:
-                reading.referent = f"{reading.referent} in {place}"
+        subset = _is_subset(toks, reading.phrase.start)
+        # a part after a total of people is a part of it however far in the sentence ("Seven people have died in
+        # the violence in our city, including two police officers")
+        after_total = index > 0 and (near or readings[index - 1].kind in _PEOPLE_KINDS)
+        parent = readings[index - 1] if after_total and subset else context if subset or reading.part else None
+        if parent is not None or reading.part or subset:
+            _read_part(toks, reading, parent)
+    for reading in readings:
+        if reading.referent:
+            reading.referent += marker_of(toks, reading.phrase, settings)
+        if reading.kind in _PEOPLE_KINDS and not reading.part and reading.referent == _GENERIC_REFERENT:
+            context = reading
     mentions = []
     for reading in readings:
         phrase = reading.phrase
@@ -393,7 +459,27 @@ def _read_sentence(
                 paragraph=paragraph,
             )
         )
-    return mentions
+    return mentions, context
+
+
+def _read_part(toks: Sequence[_Tok], reading: _Reading, parent: _Reading | None) -> None:
+    """A part takes the kind of its total; without a noun of its own it is a part of the total's referent."""
+    reading.part = True
+    if (
+        parent is not None
+        and reading.kind is FigureKind.COUNT
+        and parent.kind in _PEOPLE_KINDS
+        and not _unit_noun(reading)
+    ):
+        reading.kind = parent.kind
+    if reading.kind not in _PEOPLE_KINDS:
+        return
+    base = parent.referent if parent is not None and parent.kind in _PEOPLE_KINDS else _GENERIC_REFERENT
+    place = _place_after(toks, reading.phrase.end)
+    if place is not None:
+        reading.referent = f"{base} in {place}"
+    elif not reading.explicit_noun:
+        reading.referent = f"{base} (part)"
 
 
 def _unit_noun(reading: _Reading) -> bool:

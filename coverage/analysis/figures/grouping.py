@@ -7,19 +7,21 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import combinations
 
+from coverage.analysis.figures.words import _GENERIC_REFERENT
 from coverage.model import Article
 from coverage.model.figures import FigureGroup, FigureKind, FigureMention, LocatedFigure
 from coverage.settings import FigureSettings
 
-_DURATION_WORDS = """second seconds minute minutes hour hours day days week weeks month months year years
-decade decades century centuries time times"""
-_DURATIONS = frozenset(_DURATION_WORDS.split())
+_CUMULATIVE = frozenset({FigureKind.KILLED, FigureKind.INJURED, FigureKind.ARRESTED})
+_SHORT_SPAN_WORDS = "second seconds minute minutes hour hours day days week weeks time times"
+_SHORT_SPANS = frozenset(_SHORT_SPAN_WORDS.split())
 
 
-def _is_duration(referent: str) -> bool:
-    """``three decades``, ``two days``: spans of time, not quantities that outlets report differently."""
+def _is_short_span(referent: str) -> bool:
+    """``two days``, ``three weeks``: spans that grow with the article's date, not quantities outlets dispute
+    (spans of months and years, such as prison terms, are grouped)."""
     words = referent.lower().split()
-    return bool(words) and words[-1] in _DURATIONS
+    return bool(words) and words[-1] in _SHORT_SPANS
 
 
 def group_figures(
@@ -30,24 +32,47 @@ def group_figures(
 
     Mentions are grouped by kind and referent (counts only with ``group_counts``; percentages and counts
     without a referent never); inside such a bucket, values within ``group_ratio`` of each other (sorted, single
-    linkage) are one quantity. Groups come sorted by kind, referent and value.
+    linkage) are one quantity. When one article gives two values in such a group that cannot both be true (the
+    seats of two parties, the sentence and the term prosecutors sought), the referent does not tell the quantities
+    apart: the group is split into runs of compatible values and no disagreement is claimed. Groups come sorted by
+    kind, referent and value.
     """
     settings = settings or FigureSettings()
     buckets: dict[tuple[FigureKind, str], list[LocatedFigure]] = defaultdict(list)
     for article, mentions in mentions_per_article:
         for mention in mentions:
-            if mention.kind is FigureKind.COUNT and (not settings.group_counts or _is_duration(mention.referent)):
+            if mention.kind is FigureKind.COUNT and (not settings.group_counts or _is_short_span(mention.referent)):
                 continue
             if not mention.referent:
                 continue
+            if mention.kind is FigureKind.COUNT and mention.referent == _GENERIC_REFERENT:
+                continue  # "600 people" employed, "300 people" living nearby: people counted for what, unknown
             located = LocatedFigure(article.id, article.outlet, article.published, mention)
             buckets[(mention.kind, mention.referent)].append(located)
     kind_order = list(FigureKind)
     groups: list[FigureGroup] = []
     for (kind, referent), items in sorted(buckets.items(), key=lambda kv: (kind_order.index(kv[0][0]), kv[0][1])):
         for cluster in _clusters_by_ratio(items, settings.group_ratio):
-            groups.append(_make_group(kind, referent, cluster))
+            for part in _unambiguous(cluster):
+                groups.append(_make_group(kind, referent, part))
     return groups
+
+
+def _unambiguous(cluster: list[LocatedFigure]) -> list[list[LocatedFigure]]:
+    """The cluster, or its runs of compatible values when one article holds two incompatible values in it."""
+    by_article: dict[str, list[FigureMention]] = defaultdict(list)
+    for item in cluster:
+        by_article[item.article_id].append(item.figure)
+    ambiguous = any(not a.compatible(b) for figures in by_article.values() for a, b in combinations(figures, 2))
+    if not ambiguous:
+        return [cluster]
+    runs: list[list[LocatedFigure]] = []
+    for item in sorted(cluster, key=lambda m: m.figure.value):
+        if runs and all(item.figure.compatible(other.figure) for other in runs[-1]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return runs
 
 
 def _clusters_by_ratio(items: list[LocatedFigure], ratio: float) -> list[list[LocatedFigure]]:
@@ -85,19 +110,30 @@ def _make_group(kind: FigureKind, referent: str, cluster: list[LocatedFigure]) -
         and not matched(a.figure, b.article_id)
         and not matched(b.figure, a.article_id)
     ]
-    is_update = bool(conflicting) and all(_is_rise(a, b) for a, b in conflicting)
+    is_update = bool(conflicting) and all(_is_later_count(a, b) for a, b in conflicting)
+    same_day = [(a, b) for a, b in conflicting if not _is_later_count(a, b)]
+    disagreeing = tuple(sorted({m.outlet for pair in (same_day or conflicting) for m in pair}, key=str.casefold))
     mentions = tuple(
         sorted(
             cluster,
             key=lambda m: (m.published or date.min, m.outlet.casefold(), m.article_id, m.paragraph, m.figure.start),
         )
     )
-    return FigureGroup(kind=kind, referent=referent, conflict=bool(conflicting), is_update=is_update, mentions=mentions)
+    return FigureGroup(
+        kind=kind,
+        referent=referent,
+        conflict=bool(conflicting),
+        is_update=is_update,
+        mentions=mentions,
+        disagreeing=disagreeing,
+    )
 
 
-def _is_rise(a: LocatedFigure, b: LocatedFigure) -> bool:
-    """True when the later-published of two conflicting mentions is the higher one."""
+def _is_later_count(a: LocatedFigure, b: LocatedFigure) -> bool:
+    """True when two conflicting mentions were published on different days and the later one can be a later count:
+    any later value (missing people found, a later turnout), except that a count that only grows (the dead, the
+    injured, the arrested) cannot be lower later. On the same day (or a day unknown) they disagree."""
     if a.published is None or b.published is None or a.published == b.published:
         return False
     earlier, later = (a, b) if a.published < b.published else (b, a)
-    return earlier.figure.interval[1] < later.figure.interval[0]
+    return a.figure.kind not in _CUMULATIVE or earlier.figure.interval[1] < later.figure.interval[0]

@@ -94,6 +94,7 @@ class _Phrase:
     plain_digits: bool = False
     digits: bool = False
     vague: bool = False
+    points: bool = False  # percentage points (basis points are read as hundredths of one)
 
 
 def _tokenize(text: str, offset: int) -> list[_Tok]:
@@ -371,9 +372,60 @@ def _percent_suffix(toks: Sequence[_Tok], index: int) -> int:
         return 1
     if word == "per" and _word(toks, index + 1) == "cent":
         return 2
-    if word == "percentage" and _word(toks, index + 1) == "points":
-        return 2
     return 0
+
+
+def _points_suffix(toks: Sequence[_Tok], index: int) -> tuple[int, float]:
+    """How many tokens at ``index`` say "percentage points" or "basis points" (hyphens included), and the factor
+    that turns the number into percentage points (0.01 for basis points); ``(0, 1.0)`` when none."""
+    k = index
+    if k < len(toks) and toks[k].text == "-":
+        k += 1
+    word = _word(toks, k)
+    if word in ("bp", "bps"):
+        return k + 1 - index, 0.01
+    if word not in ("percentage", "basis"):
+        return 0, 1.0
+    factor = 1.0 if word == "percentage" else 0.01
+    k += 1
+    if k < len(toks) and toks[k].text == "-":
+        k += 1
+    if _word(toks, k) not in ("point", "points"):
+        return 0, 1.0
+    return k + 1 - index, factor
+
+
+def _fraction_point_at(toks: Sequence[_Tok], index: int) -> _Phrase | None:
+    """``half a percentage point``, ``a quarter-point``, ``a quarter of a percentage point``: percentage points."""
+    k = index + 1 if _word(toks, index) in ("a", "an") else index
+    word = _word(toks, k)
+    if word not in ("half", "quarter"):
+        return None
+    value = 0.5 if word == "half" else 0.25
+    k += 1
+    if k < len(toks) and toks[k].text == "-":
+        k += 1
+    if _word(toks, k) == "of":
+        k += 1
+    if _word(toks, k) in ("a", "an"):
+        k += 1
+    if _word(toks, k) == "percentage":
+        k += 1
+        if k < len(toks) and toks[k].text == "-":
+            k += 1
+    if _word(toks, k) not in ("point", "points"):
+        return None
+    return _Phrase(
+        start=index,
+        end=k + 1,
+        core_start=index,
+        core_end=k + 1,
+        value=value,
+        bound=Bound.EXACT,
+        qualifier=None,
+        percent=True,
+        points=True,
+    )
 
 
 def _phrase_at(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> _Phrase | None:
@@ -400,9 +452,13 @@ def _phrase_at(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> _P
     if core.digits and abbreviation in _SCALE_ABBREVIATIONS and (currency or abbreviation in _SAFE_ABBREVIATIONS):
         value *= _SCALE_ABBREVIATIONS[abbreviation]
         end += 1
+    points = False
     if not percent and _percent_suffix(toks, end):
         end += _percent_suffix(toks, end)
         percent = True
+    elif not percent and currency is None and _points_suffix(toks, end)[0]:
+        length, factor = _points_suffix(toks, end)
+        value, end, percent, points = value * factor, end + length, True, True
     if not percent and currency is None:
         word = _word(toks, end)
         if word == "us" and _word(toks, end + 1) in ("dollars", "dollar"):
@@ -449,6 +505,7 @@ def _phrase_at(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> _P
         plain_digits=core.plain_digits and currency is None and not percent and core.end == end,
         digits=core.digits,
         vague=vague is not None,
+        points=points,
     )
 
 
@@ -456,7 +513,12 @@ def _find_phrases(text: str, toks: Sequence[_Tok], settings: FigureSettings) -> 
     phrases: list[_Phrase] = []
     index = 0
     while index < len(toks):
-        phrase = _between_at(toks, index, settings) or _dash_range_at(toks, index) or _phrase_at(toks, index, settings)
+        phrase = (
+            _fraction_point_at(toks, index)
+            or _between_at(toks, index, settings)
+            or _dash_range_at(toks, index)
+            or _phrase_at(toks, index, settings)
+        )
         if phrase is None:
             index += 1
             continue

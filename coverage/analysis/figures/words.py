@@ -113,7 +113,8 @@ _CUE_KIND = {word: kind for kind, words in _KIND_CUES.items() for word in words}
 _AUX = word_set(
     "have has had been being be were was are is will would may might could reportedly allegedly also "
     "later since now confirmed reported feared believed found left taken into already still officially "
-    "who subsequently thought presumed said to got remain remained so far"
+    "who subsequently thought presumed said to got remain remained so far slightly seriously critically badly "
+    "severely lightly fatally treated for minor"
 )
 # Words that end the counted noun.
 _NP_STOP = word_set(
@@ -144,7 +145,7 @@ _SUBSET_MARKERS = (("including",), ("incl",), ("among", "them"), ("of", "whom"),
 _PARTITIVES = {"them", "those", "these", "whom", "us"}
 
 _REFERENT_SYNONYMS: dict[str, str] = {
-    "people": "people|persons|person|individuals|individual|others|residents|citizens|men|women",
+    "people": "people|persons|person|individuals|individual|others|residents|citizens|men|women|workers",
     "security forces": "police|policemen|policeman|police officers|police officer|officers|officer|"
     "law enforcement|law enforcement officers|law enforcement officials|security forces|security personnel|"
     "security officers|servicemen|soldiers|soldier|troops|military personnel|military|guards",
@@ -201,3 +202,29 @@ _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _PLAIN = re.compile(r"\d+")
 _LEADING_DECIMAL = re.compile(r"\.\d+")
 _YEAR_DIGITS = 4
+
+# Verbs of a changing total: "the death toll from clashes in the port city rose to 7" finds its kind word up to
+# ``subject_window`` words back.
+_CHANGE_VERBS = word_set("rose risen rises climbed climbs reached reaches jumped increased grew stood stands hit")
+# What a percentage or a change in points measures, read from the words before it ("inflation stood at 6.2%") or
+# the noun right after it ("the 2% target"); the word before a topic that makes another quantity of it
+# ("mortgage rate", "growth forecast").
+_TOPICS = word_set(
+    "inflation turnout unemployment joblessness rate rates yield yields deficit debt growth target forecast "
+    "approval support gdp output wages"
+)
+_TOPIC_MODIFIERS = word_set(
+    "mortgage unemployment inflation exchange deposit lending savings tax vacancy growth birth crime jobless "
+    "participation poverty bond approval price"
+)
+_TOPIC_CLASSES = {
+    "rates": "rate",
+    "yields": "yield",
+    "joblessness": "unemployment",
+    "price growth": "inflation",
+    "price inflation": "inflation",
+}
+# A percentage won, taken or polled by a party, or of the vote: a vote share.
+_SHARE_WORDS = word_set("won took polled secured garnered trailed party vote votes")
+# Words after a figure that make it a forecast ("3.5% by the end of this year", "by December").
+_FORECAST_AFTER = word_set("end december year-end next")

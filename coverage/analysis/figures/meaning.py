@@ -1,0 +1,111 @@
+"""What a figure means beyond its kind: what a percentage measures (its topic), whether it is an earlier value, a
+forecast or another year's, and the subject of a changing total (``the death toll ... rose to 7``).
+
+Each function reads the tokens of one sentence around a number phrase; none guesses: when the words are not there,
+the answer is empty and the figure is not grouped with others (see :func:`coverage.analysis.figures.group_figures`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from coverage.analysis.figures.numbers import _Phrase, _Tok, _word
+from coverage.analysis.figures.words import (
+    _CHANGE_VERBS,
+    _CUE_KIND,
+    _FORECAST_AFTER,
+    _MONTHS,
+    _SHARE_WORDS,
+    _TOPIC_CLASSES,
+    _TOPIC_MODIFIERS,
+    _TOPICS,
+    _YEAR_DIGITS,
+)
+from coverage.model.figures import FigureKind
+from coverage.settings import FigureSettings
+
+_CLAUSE_ENDS = {";", ":", "(", ")"}
+
+
+def topic_of(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) -> str:
+    """What a percentage measures: the topic noun right after it (``the 2% target``) or the nearest one before it
+    (``inflation stood at 6.2%``, ``the average mortgage rate is 7.1%``); ``vote share`` after a verb of winning
+    or ``party``; ``""`` when there is none."""
+    following = _word(toks, phrase.end)
+    if following in _TOPICS:
+        return _topic(toks, phrase.end)
+    k = phrase.start - 1
+    steps = 0
+    while k >= 0 and steps < settings.topic_window:
+        if toks[k].text in _CLAUSE_ENDS:
+            return ""
+        word = _word(toks, k)
+        if word in _TOPICS:
+            return _topic(toks, k)
+        if word in _SHARE_WORDS and not phrase.points:
+            return "vote share"
+        k -= 1
+        steps += 1
+    return ""
+
+
+def _topic(toks: Sequence[_Tok], index: int) -> str:
+    word = _TOPIC_CLASSES.get(toks[index].lower, toks[index].lower)
+    before = _word(toks, index - 1)
+    if before in _TOPIC_MODIFIERS and before != word:
+        return _TOPIC_CLASSES.get(f"{before} {word}", f"{before} {word}")
+    return word
+
+
+def marker_of(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) -> str:
+    """`` (before)`` for an earlier value (``up from 4.25%``, ``compared with 64 percent``, ``at the previous
+    election``), `` (forecast)`` for a value expected later (``3.5% by the end of this year``), `` (2021)`` for a
+    value of a named year (``64 percent in 2021``, ``In 2021 the party had won 47 seats``); ``""`` otherwise."""
+    before = _word(toks, phrase.start - 1)
+    if before == "from" or (before in ("with", "to") and _word(toks, phrase.start - 2) == "compared"):
+        return " (before)"
+    after = [_word(toks, phrase.end + k) for k in range(5)]
+    by_when = after[1] in _FORECAST_AFTER or after[2] in _FORECAST_AFTER or _is_month(toks, phrase.end + 1)
+    if after[0] == "by" and by_when:
+        return " (forecast)"
+    for k in range(1, 4):
+        if after[k] in ("previous", "last", "earlier", "ago"):
+            return " (before)"
+        if after[k - 1] == "in" and _is_year(toks, phrase.end + k, settings):
+            return f" ({toks[phrase.end + k].text})"
+    k = phrase.start - 1
+    while k >= 1 and toks[k].text not in _CLAUSE_ENDS | {","}:
+        if _is_year(toks, k, settings) and _word(toks, k - 1) == "in":
+            return f" ({toks[k].text})"
+        k -= 1
+    return ""
+
+
+def _is_month(toks: Sequence[_Tok], index: int) -> bool:
+    return 0 <= index < len(toks) and toks[index].lower in _MONTHS and toks[index].text[:1].isupper()
+
+
+def _is_year(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> bool:
+    if not 0 <= index < len(toks) or toks[index].kind != "num" or len(toks[index].text) != _YEAR_DIGITS:
+        return False
+    return toks[index].text.isdigit() and settings.year_min <= int(toks[index].text) <= settings.year_max
+
+
+def subject_cue(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> FigureKind | None:
+    """The kind of a changing total: ``[the death toll from clashes ... ] rose to 7`` (the verb of change right
+    before the number, then a kind word up to ``subject_window`` words back in the clause)."""
+    k = index - 1
+    if _word(toks, k) in ("to", "at"):
+        k -= 1
+    if _word(toks, k) not in _CHANGE_VERBS:
+        return None
+    start = k
+    while k >= 0 and start - k <= settings.subject_window:
+        if toks[k].text in _CLAUSE_ENDS | {","}:
+            return None
+        if _word(toks, k) in ("toll", "death", "deaths"):
+            return FigureKind.KILLED
+        if _word(toks, k) in _CUE_KIND and _word(toks, k) not in ("lives",):
+            return _CUE_KIND[_word(toks, k)]
+        k -= 1
+    return None
