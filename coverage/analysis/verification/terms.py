@@ -1,0 +1,201 @@
+"""What a sentence says, as comparable tokens: content stems (news synonyms merged), names, numbers in digits or
+words, figures with their kind, quoted words and who is quoted. The verification (:mod:`.verdicts`) compares these.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from coverage.analysis.figures import extract_figures
+
+__all__ = ["Terms", "quoted_spans", "shares_quote", "stem", "terms"]
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
+# Words that news uses interchangeably for the same event: one class each, so that coverage counts them once.
+_SYNONYMS = {
+    "die": "kill",
+    "dead": "kill",
+    "death": "kill",
+    "kill": "kill",
+    "wound": "injur",
+    "hurt": "injur",
+    "injur": "injur",
+    "injuri": "injur",
+    "detain": "arrest",
+    "detent": "arrest",
+    "arrest": "arrest",
+    "jail": "prison",
+    "imprison": "prison",
+    "prison": "prison",
+    "sentenc": "sentenc",
+    "percent": "percent",
+    "per": "per",
+}
+_EXTRA_STOP = {"said", "says", "say", "told", "also", "would", "could", "according", "mr", "ms", "mrs", "per", "cent"}
+
+
+_QUOTED = re.compile(r"[\"“«]([^\"”»]{8,})[\"”»]")
+_MIN_QUOTE_WORDS = 3
+
+
+def quoted_spans(sentence: str) -> list[str]:
+    """Words inside quote marks, lower-cased and without punctuation, three words or more."""
+    out = []
+    for match in _QUOTED.finditer(sentence):
+        words = re.findall(r"[^\W_]+", match.group(1).lower())
+        if len(words) >= _MIN_QUOTE_WORDS:
+            out.append(" ".join(words))
+    return out
+
+
+def shares_quote(a: Sequence[str], b: Sequence[str]) -> bool:
+    """One sentence quotes words (three or more) that the other quotes too: the same quote, maybe cut."""
+    return any(x in y or y in x for x in a for y in b)
+
+
+@functools.cache
+def _stemmer() -> Any:
+    import snowballstemmer  # Porter2 (Snowball English), pure Python: "killed", "killing" -> "kill"
+
+    return snowballstemmer.stemmer("english")
+
+
+@functools.cache
+def stem(word: str) -> str:
+    """The Snowball stem of a lower-cased word, with the synonym classes of :data:`_SYNONYMS` merged."""
+    stem = str(_stemmer().stemWord(word))
+    stem = _SYNONYMS.get(stem, stem)
+    # Porter2 keeps a final e in some forms only ("queues" -> "queue", "queued" -> "queu"): drop it everywhere.
+    return stem[:-1] if len(stem) > 4 and stem.endswith("e") else stem
+
+
+@functools.cache
+def _stopwords() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | _EXTRA_STOP
+
+
+def _number(token: str) -> str | None:
+    """A canonical string for a number token (``12``, ``1,300`` -> ``1300``, ``twelve`` -> ``12``), else None."""
+    lower = token.lower()
+    if lower in _NUMBER_WORDS:
+        return str(_NUMBER_WORDS[lower])
+    cleaned = lower.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
+        return _canonical(float(cleaned))
+    return None
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What a sentence says, as comparable tokens: content stems, names and numbers."""
+
+    stems: frozenset[str]
+    names: tuple[str, ...]
+    """Capitalised words not at the start of the sentence, lower-cased, in reading order."""
+    numbers: frozenset[str]
+    order: tuple[str, ...]
+    """Content stems and names in reading order (for the role check)."""
+    figures: frozenset[tuple[str, str]] = frozenset()
+    """(kind, value) of the figures that count something specific (killed, arrested, money, percentages...)."""
+    quotes: tuple[str, ...] = ()
+    """Quoted words (see :func:`quoted_spans`)."""
+    speakers: frozenset[str] = frozenset()
+    """Names outside quote marks in a sentence that quotes someone: who is quoted."""
+
+    @property
+    def distinctive_numbers(self) -> frozenset[str]:
+        """Numbers unlikely to match by chance: above ten or with decimals, and not a year."""
+        out = set()
+        for n in self.numbers:
+            value = float(n)
+            if (value > 10 or not value.is_integer()) and not (1900 <= value <= 2100 and value.is_integer()):
+                out.add(n)
+        return frozenset(out)
+
+
+def terms(sentence: str) -> Terms:
+    """The content of ``sentence`` as stems (synonym classes merged), names and numbers."""
+    stop = _stopwords()
+    stems: set[str] = set()
+    names: list[str] = []
+    numbers: set[str] = set()
+    spelled: set[str] = set()
+    order: list[str] = []
+    for match in _TOKEN.finditer(sentence):
+        token = match.group()
+        number = _number(token)
+        if number is not None:
+            (numbers if token[0].isdigit() else spelled).add(number)
+            continue
+        lower = token.lower()
+        if lower in stop or len(lower) < 3:
+            continue
+        word = stem(lower)
+        stems.add(word)
+        order.append(word)
+        if token[0].isupper():
+            names.append(lower)
+    figures: set[tuple[str, str]] = set()
+    if numbers or spelled:
+        found = extract_figures(sentence)
+        for figure in found:
+            value = _canonical(figure.value)
+            numbers.add(value)
+            kind = str(figure.kind)
+            if kind == "count":
+                words = figure.referent.lower().split()
+                if not words:
+                    continue
+                kind = "count:" + stem(words[-1])
+            figures.add((kind, value))
+        if not found:
+            numbers |= spelled  # "twelve" alone; in "three hundred" the figure's value stands for the words
+    quotes = tuple(quoted_spans(sentence))
+    speakers: frozenset[str] = frozenset()
+    if quotes:
+        outside = _QUOTED.sub(" ", sentence)
+        speakers = (
+            frozenset(m.group().lower() for m in _TOKEN.finditer(outside) if m.group()[0].isupper()) - _stopwords()
+        )
+    return Terms(frozenset(stems), tuple(names), frozenset(numbers), tuple(order), frozenset(figures), quotes, speakers)
+
+
+def _canonical(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)

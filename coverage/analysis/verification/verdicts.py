@@ -1,0 +1,455 @@
+"""Verification: before a report says "outlet O omits fact F", every sentence of O is searched for F.
+
+The sentence alignment proposes facts; it links sentences one to one, competitively, so a paraphrase that lost
+to a closer sentence, a fact that O splits over two sentences, or one O merges into a longer sentence, is left
+out of the fact, and O *looks* as if it omitted it. Here each outlet outside a fact is checked against the whole
+of its text with several signals, each measured between each evidence sentence of F (any outlet's wording) and
+each sentence of O, alone and joined with its neighbour:
+
+- ``cosine``: sentence-embedding similarity;
+- ``coverage``: the share of F's content (word stems, names and numbers, weighted by their rarity in the event)
+  that O's sentence carries ("Twelve people were killed" and "killed 12 people" carry the same);
+- ``figures``: F's numbers with what they count; the same quantity with an incompatible value is "states
+  differently", not an omission;
+- roles: two sentences naming the same two actors around the same verb in swapped order ("Trump attacked Cruz",
+  "Cruz attacked Trump") are different facts.
+
+Verdicts (:class:`Verdict`): *states* (O joins the fact, with its sentence as evidence), *states differently*,
+*omits* (only when every signal is low: the report shows O's closest sentence and its score), and *unclear*.
+Thresholds live in :class:`~coverage.settings.FactSettings`; their choice is documented there.
+
+The same checks confirm the fact's own members: an outlet that the alignment attached to a fact only weakly, or
+with roles reversed, is taken out of the fact and checked like any other outlet.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from coverage.analysis.facts import position_of
+from coverage.analysis.verification.terms import Terms, shares_quote, stem, terms
+from coverage.model import Article, Fact, FactEvidence, OutletCheck, Verdict
+from coverage.settings import FactSettings
+from coverage.text.cleaning import split_clauses
+
+__all__ = ["SentenceIndex", "absorb_facts", "verify_facts"]
+
+
+@dataclass
+class SentenceIndex:
+    """The sentences of an event's articles with their vectors, terms and rarity weights."""
+
+    articles: Sequence[Article]
+    sentences: list[list[str]]
+    """``sentences[i]``: the sentences of article i, in reading order."""
+    parents: list[list[int]]
+    """``parents[i][k]``: the paragraph of article i that sentence k comes from."""
+    vectors: list[np.ndarray]
+    """``vectors[i]``: one unit-length row per sentence of article i."""
+    clause_vectors: dict[str, np.ndarray] | None = None
+    """Vector of each clause (:func:`split_clauses`) of the sentences with two or more; ``None``: no clause
+    signal."""
+
+    def __post_init__(self) -> None:
+        self.terms = [[terms(s) for s in sentences] for sentences in self.sentences]
+        self.clauses = [[split_clauses(s) for s in sentences] for sentences in self.sentences]
+        self.clause_terms = [[[terms(c) for c in cs] for cs in article] for article in self.clauses]
+        frequency: Counter[str] = Counter()
+        total = 0
+        for article_terms in self.terms:
+            for t in article_terms:
+                frequency.update(t.stems | t.numbers)
+                total += 1
+        self._idf = {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in frequency.items()}
+        self._default_idf = math.log(1 + total) + 1.0
+        self.position = {a.id: i for i, a in enumerate(self.articles)}
+
+    def clause_matrix(self, i: int, k: int) -> np.ndarray:
+        """Unit vectors of the clauses of sentence k of article i (the sentence's own vector for one clause)."""
+        clauses = self.clauses[i][k]
+        matrix: np.ndarray
+        if self.clause_vectors is None or len(clauses) == 1:
+            matrix = self.vectors[i][k][None, :]
+            return matrix
+        matrix = np.stack([self.clause_vectors[c] for c in clauses])
+        return matrix
+
+    def weight(self, word: str) -> float:
+        return self._idf.get(word, self._default_idf)
+
+    def locate(self, article_id: str, paragraph: int, sentence: str) -> int | None:
+        """The index of ``sentence`` (from ``paragraph``) among the sentences of ``article_id``."""
+        i = self.position[article_id]
+        for k, (text, parent) in enumerate(zip(self.sentences[i], self.parents[i], strict=True)):
+            if parent == paragraph and text == sentence:
+                return k
+        return None
+
+
+@dataclass(frozen=True)
+class _Match:
+    article: int
+    sentence: int
+    span: int
+    """1: the sentence alone; 2: joined with the next sentence of its paragraph."""
+    cosine: float
+    coverage: float
+    content: float
+    """Coverage of what the fact says besides its names."""
+    reversed: bool
+    numbers_differ: bool
+    partial: bool = False
+    """A clause of the fact and one of the candidate say the same, or both quote the same words, or the candidate
+    gives every distinctive number of the fact: part of the fact, at least, is there."""
+
+    @property
+    def strength(self) -> float:
+        """One number to rank candidates by: the strongest of the main signals."""
+        return max(self.cosine, self.coverage, self.content)
+
+
+def _coverage(fact: Terms, candidate: Terms, index: SentenceIndex, *, names: bool = True) -> float:
+    """IDF-weighted share of the fact sentence's stems and numbers that the candidate carries; with
+    ``names=False``, of what it says besides who (the names), when it says anything besides."""
+    wanted = fact.stems | fact.numbers
+    if not names:
+        named = {stem(n) for n in fact.names}
+        rest = wanted - named
+        wanted = rest if len(rest) >= 2 else wanted
+    if not wanted:
+        return 0.0
+    have = candidate.stems | candidate.numbers
+    total = sum(index.weight(w) for w in wanted)
+    return sum(index.weight(w) for w in wanted & have) / total
+
+
+def _reversed(fact: Terms, candidate: Terms) -> bool:
+    """True when both sentences name the same two actors in swapped order ("Voss accused Brandt", "Brandt
+    criticised Voss"): who did what to whom may differ, so the match is not taken as the same fact."""
+    shared = [n for n in dict.fromkeys(fact.names) if n in candidate.names]
+    if len(shared) < 2:
+        return False
+    first, second = shared[0], shared[1]
+    return candidate.names.index(second) < candidate.names.index(first)
+
+
+def _other_speaker(fact: Terms, candidate: Terms) -> bool:
+    """Both quote the same words, each naming its speaker, and the names differ: a quote given to someone else."""
+    return (
+        shares_quote(fact.quotes, candidate.quotes)
+        and bool(fact.speakers)
+        and bool(candidate.speakers)
+        and not fact.speakers & candidate.speakers
+    )
+
+
+def _join(a: Terms, b: Terms) -> Terms:
+    return Terms(
+        a.stems | b.stems,
+        a.names + b.names,
+        a.numbers | b.numbers,
+        a.order + b.order,
+        a.figures | b.figures,
+        a.quotes + b.quotes,
+        a.speakers | b.speakers,
+    )
+
+
+def _numbers_differ(fact: Terms, candidate: Terms) -> bool:
+    """Both give a figure of the same kind (killed, arrested, money, a percentage...) and share none of its
+    values: the same quantity stated with another number. A quote given to another speaker differs too."""
+    if _other_speaker(fact, candidate):
+        return True
+    kinds = {k for k, _ in fact.figures} & {k for k, _ in candidate.figures}
+    for kind in kinds:
+        mine = {v for k, v in fact.figures if k == kind}
+        theirs = {v for k, v in candidate.figures if k == kind}
+        if mine - theirs and theirs - mine:
+            return True
+    return False
+
+
+def _partial(index: SentenceIndex, fact: tuple[int, int], candidate: tuple[int, int], settings: FactSettings) -> bool:
+    fact_t = index.terms[fact[0]][fact[1]]
+    cand_t = index.terms[candidate[0]][candidate[1]]
+    if shares_quote(fact_t.quotes, cand_t.quotes):
+        return True
+    numbers = fact_t.distinctive_numbers
+    if numbers and numbers <= cand_t.numbers:
+        return True
+    clauses = index.clause_matrix(*fact)
+    if len(clauses) == 1 and len(index.clauses[candidate[0]][candidate[1]]) == 1:
+        return False  # the sentence signals already said it all
+    cosine = float((clauses @ index.clause_matrix(*candidate).T).max())
+    if cosine >= settings.states_cosine:
+        return True
+    if cosine >= settings.support_cosine:
+        return any(
+            _coverage(c, cand_t, index) >= settings.states_coverage for c in index.clause_terms[fact[0]][fact[1]]
+        )
+    return False
+
+
+_QUIET_COSINE = 0.4
+"""A candidate that shares no word, name or number with the fact and whose cosine is under this is scored by its
+cosine alone: its coverage is 0 and no other signal can fire (quotes, figures and roles need shared words)."""
+
+
+def _best_matches(
+    index: SentenceIndex,
+    evidence: Sequence[tuple[int, int]],
+    article: int,
+    exclude: set[tuple[int, int]],
+    settings: FactSettings,
+) -> list[_Match]:
+    """Every sentence (and pair of neighbouring sentences) of ``article`` scored against the evidence sentences,
+    each keeping its best score over the evidence."""
+    vectors = index.vectors[article]
+    sentences = index.sentences[article]
+    if not len(sentences):
+        return []
+    fact_vectors = np.stack([index.vectors[i][k] for i, k in evidence])
+    fact_terms = [index.terms[i][k] for i, k in evidence]
+    wanted = [t.stems | t.numbers for t in fact_terms]
+    single = fact_vectors @ vectors.T  # (evidence, sentences)
+    out: list[_Match] = []
+    for k in range(len(sentences)):
+        if (article, k) in exclude:
+            continue
+        spans = [1]
+        if k + 1 < len(sentences) and index.parents[article][k + 1] == index.parents[article][k]:
+            spans.append(2)
+        for span in spans:
+            if span == 1:
+                cosines = single[:, k]
+                candidate = index.terms[article][k]
+            else:
+                joined = vectors[k] + vectors[k + 1]
+                joined = joined / (np.linalg.norm(joined) or 1.0)
+                cosines = fact_vectors @ joined
+                candidate = _join(index.terms[article][k], index.terms[article][k + 1])
+            have = candidate.stems | candidate.numbers
+            best: _Match | None = None
+            for e, fact_t in enumerate(fact_terms):
+                cosine = float(cosines[e])
+                if cosine < _QUIET_COSINE and not wanted[e] & have:
+                    match = _Match(article, k, span, cosine, 0.0, 0.0, False, False)
+                else:
+                    match = _Match(
+                        article=article,
+                        sentence=k,
+                        span=span,
+                        cosine=cosine,
+                        coverage=_coverage(fact_t, candidate, index),
+                        content=_coverage(fact_t, candidate, index, names=False),
+                        reversed=_reversed(fact_t, candidate),
+                        numbers_differ=_numbers_differ(fact_t, candidate),
+                        partial=span == 1 and _partial(index, evidence[e], (article, k), settings),
+                    )
+                if best is None or (match.strength, match.partial) > (best.strength, best.partial):
+                    best = match
+            if best is not None:
+                out.append(best)
+    return out
+
+
+def _verdict(match: _Match | None, settings: FactSettings) -> tuple[Verdict, float]:
+    """The verdict on one outlet from its best candidate, and how sure it is (0..1)."""
+    if match is None:
+        return Verdict.OMITS, 1.0
+    cosine, coverage = match.cosine, match.coverage
+    if match.reversed:
+        return Verdict.UNCLEAR, 0.5
+    content = match.content
+    strong_text = cosine >= settings.states_cosine or (
+        cosine >= settings.support_cosine and content >= settings.states_coverage
+    )
+    if strong_text and (match.span == 1 or content >= settings.states_coverage):
+        if match.numbers_differ:
+            return Verdict.DIFFERENT, min(1.0, cosine)
+        return Verdict.STATES, min(1.0, max(cosine, coverage))
+    if match.partial:
+        return Verdict.UNCLEAR, 0.5
+    coverage = max(coverage, content)
+    if cosine < settings.omit_cosine and coverage < settings.omit_coverage:
+        # How far below both thresholds the closest sentence stays: 1 for nothing alike, 0 at the threshold.
+        margin = min(1 - cosine / settings.omit_cosine, 1 - coverage / settings.omit_coverage)
+        return Verdict.OMITS, round(0.5 + 0.5 * margin, 3)
+    if match.numbers_differ and (cosine >= settings.support_cosine or coverage >= settings.states_coverage):
+        return Verdict.DIFFERENT, 0.5
+    return Verdict.UNCLEAR, 0.5
+
+
+def _evidence_for(index: SentenceIndex, match: _Match, settings: FactSettings) -> FactEvidence:
+    article = index.articles[match.article]
+    k = match.sentence
+    sentence = " ".join(index.sentences[match.article][k : k + match.span])
+    paragraph = index.parents[match.article][k]
+    return FactEvidence(
+        outlet=article.outlet,
+        article=article.id,
+        paragraph=paragraph,
+        sentence=sentence,
+        position=position_of(article, paragraph, sentence, settings),
+        verified=True,
+    )
+
+
+def _check_outlet(
+    index: SentenceIndex,
+    evidence: Sequence[tuple[int, int]],
+    outlet: str,
+    used: set[tuple[int, int]],
+    settings: FactSettings,
+) -> tuple[OutletCheck, FactEvidence | None]:
+    candidates: list[_Match] = []
+    for i, article in enumerate(index.articles):
+        if article.outlet == outlet:
+            candidates.extend(_best_matches(index, evidence, i, set(), settings))
+    best = max(candidates, key=lambda m: (m.strength, m.span == 1, -m.article, -m.sentence), default=None)
+    verdict, confidence = _verdict(best, settings)
+    if verdict is Verdict.OMITS:
+        partial = [m for m in candidates if m.partial]
+        if partial:
+            best = max(partial, key=lambda m: (m.strength, -m.article, -m.sentence))
+            verdict, confidence = Verdict.UNCLEAR, 0.5
+    closest = _evidence_for(index, best, settings) if best is not None else None
+    check = OutletCheck(
+        outlet=outlet,
+        verdict=verdict,
+        confidence=confidence,
+        cosine=round(best.cosine, 3) if best else 0.0,
+        coverage=round(max(best.coverage, best.content), 3) if best else 0.0,
+        closest=closest,
+        note=_note(best, verdict),
+    )
+    return check, closest if verdict is Verdict.STATES else None
+
+
+def _holds(index: SentenceIndex, a: tuple[int, int], b: tuple[int, int], settings: FactSettings) -> bool:
+    """Two sentences of different outlets state the same thing: a strong cosine, or a moderate one with shared
+    content; never with roles reversed."""
+    ta, tb = index.terms[a[0]][a[1]], index.terms[b[0]][b[1]]
+    if _reversed(ta, tb) or _reversed(tb, ta):
+        return False
+    cosine = float(index.vectors[a[0]][a[1]] @ index.vectors[b[0]][b[1]])
+    coverage = max(_coverage(ta, tb, index, names=False), _coverage(tb, ta, index, names=False))
+    return (
+        cosine >= settings.states_cosine
+        or (cosine >= settings.support_cosine and coverage >= settings.confirm_coverage)
+        or (cosine >= settings.omit_cosine - 0.1 and coverage >= settings.states_coverage)
+    )
+
+
+def _note(best: _Match | None, verdict: Verdict) -> str:
+    if best is None:
+        return ""
+    if best.reversed:
+        return "roles reversed"
+    if verdict is Verdict.UNCLEAR and best.partial:
+        return "states part of it"
+    return ""
+
+
+def _confirmed(index: SentenceIndex, fact: Fact, settings: FactSettings) -> tuple[list[FactEvidence], set[str]]:
+    """The fact's evidence that holds up against another outlet's evidence; the outlets whose evidence does not."""
+    located = [(e, index.locate(e.article, e.paragraph, e.sentence)) for e in fact.evidence]
+    refs = {id(e): (index.position[e.article], k) for e, k in located if k is not None}
+    kept: list[FactEvidence] = []
+    for evidence, k in located:
+        if k is None:
+            kept.append(evidence)
+            continue
+        mine = (index.position[evidence.article], k)
+        partners = [refs[id(o)] for o, _ in located if o.outlet != evidence.outlet and id(o) in refs]
+        if not partners or any(_holds(index, mine, p, settings) for p in partners):
+            kept.append(evidence)
+        else:
+            continue
+        if partners and all(_numbers_differ(index.terms[p[0]][p[1]], index.terms[mine[0]][mine[1]]) for p in partners):
+            kept.pop()  # every other outlet gives another value for the same quantity: checked below
+    dropped = {e.outlet for e in fact.evidence} - {e.outlet for e in kept}
+    if len({e.outlet for e in kept}) < 2 and len({e.outlet for e in fact.evidence}) >= 2:
+        # Nothing holds across outlets: keep the medoid's outlet as the one that states it.
+        medoid = next((e for e in fact.evidence if e.sentence == fact.text), fact.evidence[0])
+        kept = [e for e in fact.evidence if e.outlet == medoid.outlet]
+        dropped = {e.outlet for e in fact.evidence} - {medoid.outlet}
+    return kept, dropped
+
+
+def verify_facts(
+    facts: Sequence[Fact], index: SentenceIndex, outlets: Sequence[str], settings: FactSettings | None = None
+) -> list[Fact]:
+    """Each fact with a verdict for every outlet of the event that the alignment did not put in it."""
+    settings = settings or FactSettings()
+    out: list[Fact] = []
+    for fact in facts:
+        kept, dropped = _confirmed(index, fact, settings)
+        evidence_refs = []
+        for e in kept:
+            k = index.locate(e.article, e.paragraph, e.sentence)
+            if k is not None:
+                evidence_refs.append((index.position[e.article], k))
+        if not evidence_refs:
+            out.append(fact)
+            continue
+        stated = {e.outlet for e in kept}
+        checks: list[OutletCheck] = []
+        added: list[FactEvidence] = []
+        for outlet in outlets:
+            if outlet in stated:
+                continue
+            check, found = _check_outlet(index, evidence_refs, outlet, set(), settings)
+            if outlet in dropped and check.verdict is Verdict.OMITS:
+                check = replace(check, verdict=Verdict.UNCLEAR, confidence=0.5, note="weak alignment match")
+            checks.append(check)
+            if found is not None:
+                added.append(found)
+        evidence = tuple(sorted([*kept, *added], key=lambda e: (e.outlet.casefold(), e.article, e.paragraph)))
+        present = tuple(sorted({e.outlet for e in evidence}, key=str.casefold))
+        out.append(
+            replace(
+                fact,
+                outlets=present,
+                missing=tuple(c.outlet for c in checks if c.verdict is Verdict.OMITS),
+                evidence=evidence,
+                checks=tuple(checks),
+            )
+        )
+    return out
+
+
+def _sentences_of(fact: Fact) -> set[tuple[str, str]]:
+    return {(e.article, e.sentence) for e in fact.evidence}
+
+
+def _contains(big: set[tuple[str, str]], article: str, sentence: str) -> bool:
+    return any(a == article and sentence in text for a, text in big)
+
+
+def absorb_facts(facts: Sequence[Fact]) -> list[Fact]:
+    """One row per piece of content: a fact whose every evidence sentence verification found stating a wider
+    fact (the same sentences, for every outlet it has) is that fact, split off by the alignment; it is dropped.
+
+    Facts are visited widest first, so a row is only ever absorbed by one with at least as many outlets.
+    """
+    order = sorted(range(len(facts)), key=lambda k: (-len(facts[k].outlets), k))
+    kept: list[int] = []
+    for k in order:
+        fact = facts[k]
+        absorbed = False
+        for j in kept:
+            wider = _sentences_of(facts[j])
+            if all(_contains(wider, e.article, e.sentence) for e in fact.evidence) and set(fact.outlets) <= set(
+                facts[j].outlets
+            ):
+                absorbed = True
+                break
+        if not absorbed:
+            kept.append(k)
+    return [facts[k] for k in sorted(kept)]
