@@ -371,8 +371,9 @@ def _confirmed(index: SentenceIndex, fact: Fact, settings: FactSettings) -> tupl
             kept.append(evidence)
         else:
             continue
-        if partners and all(_numbers_differ(index.terms[p[0]][p[1]], index.terms[mine[0]][mine[1]]) for p in partners):
-            kept.pop()  # every other outlet gives another value for the same quantity: checked below
+        differ = sum(_numbers_differ(index.terms[p[0]][p[1]], index.terms[mine[0]][mine[1]]) for p in partners)
+        if partners and 2 * differ > len(partners):
+            kept.pop()  # most other outlets give another value for the same quantity: checked below
     dropped = {e.outlet for e in fact.evidence} - {e.outlet for e in kept}
     if len({e.outlet for e in kept}) < 2 and len({e.outlet for e in fact.evidence}) >= 2:
         # Nothing holds across outlets: keep the medoid's outlet as the one that states it.
