@@ -6,30 +6,50 @@ DEMO := datasets/kazakhstan-2022
 # torch first, pinned, so that pip takes the CPU wheel instead of a multi-GB CUDA build.
 TORCH := torch==2.13.0
 
-.PHONY: demo test lint typecheck bench clean
+# Root installs Debian's chromium for the browser test directly; others through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SCREENSHOTS := out/screenshots
+
+.PHONY: demo test browser-test lint typecheck bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	@echo "Installing PyTorch (CPU build) into $(VENV): a few minutes, once..."
 	$(BIN)/pip install --quiet $(TORCH)
+	@echo "Installing news-coverage and its dependencies into $(VENV)..."
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	@echo "Installing the test tools (pytest, ruff, mypy, ...) into $(VENV)..."
 	$(BIN)/pip install --quiet -e '.[test]'
 	@if $(BIN)/python -c "import importlib.metadata as m; m.distribution('coverage')" 2>/dev/null; then \
 		echo "coverage.py is installed in $(VENV): it shadows this package's import name"; exit 1; fi
 	touch $@
 
 demo: $(VENV)/.installed
-	$(BIN)/coverage compare $(DEMO) --markdown reports
+	@echo "Comparing the demo corpus $(DEMO): terminal report, then reports/ (markdown) and reports/html/"
+	$(BIN)/coverage compare $(DEMO) --markdown reports --html reports/html
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check coverage tests
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --ignore=tests/test_browser.py
+	$(MAKE) --no-print-directory browser-test
+
+# The HTML report in headless Chromium (Debian's package, installed when absent); screenshots in $(SCREENSHOTS)/.
+browser-test: $(VENV)/.installed-test
+	@if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then \
+		if command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing Debian's chromium for the browser test (once)..."; \
+			$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else echo "No chromium and no apt-get: the browser tests will skip"; fi; \
+	fi
+	COVERAGE_SCREENSHOTS=$(SCREENSHOTS) $(BIN)/python -m pytest tests/test_browser.py
+	@echo "Screenshots of the demo's HTML report: $(SCREENSHOTS)/"
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check coverage tests

@@ -6,7 +6,9 @@ Exit codes: 0 success (skipped files allowed), 1 no article could be read or the
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,6 +20,7 @@ import click
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from coverage.model import Comparison
     from coverage.settings import Settings
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -51,6 +54,124 @@ def _settings(
     if no_cache:
         embedding["cache"] = False
     return settings.replace(embedding=embedding) if embedding else settings
+
+
+_DEVICES = ("cpu", "cuda", "mps")
+
+
+def _check_device(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--device``: cpu, cuda, cuda:N or mps, checked before anything runs."""
+    if value is None:
+        return None
+    name, _, index = value.partition(":")
+    if name in _DEVICES and (not index or (name == "cuda" and index.isdigit())):
+        return value
+    raise click.BadParameter(f"{value!r} is not a device; use one of cpu, cuda, cuda:N, mps", ctx, param)
+
+
+def _hub_offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _hub_reachable(timeout: float = 3.0) -> bool:
+    import socket
+
+    try:
+        with socket.create_connection(("huggingface.co", 443), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def _check_model(model: str | None) -> None:
+    """Fail at once, in one line, for a model name that is neither a local folder nor in the Hugging Face cache
+    while the hub is offline or cannot be reached (sentence-transformers would retry for a minute and more)."""
+    from coverage.analysis.embedding import STATIC_MODEL
+
+    if model is None or model in ("hashing", STATIC_MODEL) or Path(model).expanduser().exists():
+        return
+    if model.startswith((".", "/", "~")) or "\\" in model:
+        return  # a path that does not exist: the loader says so
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:  # pragma: no cover - sentence-transformers depends on it
+        return
+    names = [model] if "/" in model else [model, f"sentence-transformers/{model}"]
+    for name in names:
+        try:
+            if isinstance(try_to_load_from_cache(name, "config.json"), str):
+                return
+        except Exception:  # an invalid repository name: let the loader explain
+            return
+    if not _hub_offline() and _hub_reachable():
+        return
+    from coverage._errors import ModelError
+
+    why = "HF_HUB_OFFLINE is set" if _hub_offline() else "huggingface.co cannot be reached"
+    raise ModelError(
+        f"cannot load embedding model {model!r}: it is not a local folder nor in the Hugging Face cache, and {why}",
+        model=model,
+    )
+
+
+def _distillation_notice(settings: Settings) -> None:
+    """``--fast``: say that the one-time distillation of the static model is about to run, and how long it takes."""
+    from coverage.analysis.embedding import StaticEmbedder
+
+    embedding = settings.embedding
+    if not embedding.fast:
+        return
+    embedder = StaticEmbedder(embedding.model, folder=embedding.cache_dir)
+    if (embedder.model_path() / "model.safetensors").is_file():
+        return
+    _stderr().print(
+        "--fast: distilling the static embedding model once (about 15 s to a few minutes, depending on the CPU; "
+        f"kept in {embedder.model_path()} for later runs)...",
+        markup=False,
+    )
+
+
+def _resolve_outlet(name: str, comparison: Comparison) -> str:
+    """The outlet ``--outlet`` names: its name or its folder's name, in any case."""
+    wanted = name.casefold()
+    for outlet in comparison.outlets:
+        if outlet.casefold() == wanted:
+            return outlet
+    by_folder: dict[str, set[str]] = {}
+    for article in comparison.corpus.articles:
+        if "/" in article.path:
+            by_folder.setdefault(article.path.split("/", 1)[0].casefold(), set()).add(article.outlet)
+    found = by_folder.get(wanted, set())
+    if len(found) == 1:
+        return found.pop()
+    raise click.BadParameter(f"no outlet {name!r}; the outlets are: {', '.join(comparison.outlets)}")
+
+
+MANIFEST = "written-by-coverage.txt"
+"""The list of the files a report command wrote into its output folder, so that the next run can remove the ones
+it no longer writes (a report of an event that is gone) and never anything else."""
+
+
+def _replace_stale(folder: Path, written: list[Path]) -> list[str]:
+    """Remove the files the previous run listed in ``folder``'s manifest that this run did not write again, then
+    list this run's files; returns the names removed. Files this tool never listed are left alone."""
+    manifest = folder / MANIFEST
+    keep = {path.name for path in written if path.parent == folder}
+    removed = []
+    if manifest.is_file():
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            name = line.strip()
+            if not name or name.startswith("#") or name in keep or name != Path(name).name or name == MANIFEST:
+                continue
+            stale = folder / name
+            if stale.is_file() and not stale.is_symlink():
+                stale.unlink()
+                removed.append(name)
+    header = "# Files written by `coverage compare`; the next run removes those it does not write again.\n"
+    from coverage._io import write_atomic
+
+    write_atomic(manifest, header + "".join(f"{name}\n" for name in sorted(keep)))
+    return removed
 
 
 @contextmanager
@@ -120,7 +241,11 @@ _common = [
         help="Static embeddings distilled once from the model (model2vec): ~50x faster embedding, slightly less "
         "accurate. Needs: pip install 'news-coverage[fast]'.",
     ),
-    click.option("--device", help="Device for the model: cpu, cuda, mps (default: a GPU when present)."),
+    click.option(
+        "--device",
+        callback=_check_device,
+        help="Device for the model: cpu, cuda, cuda:N, mps (default: a GPU when present).",
+    ),
     click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), help="Embedding cache folder."),
     click.option("--no-cache", is_flag=True, help="Neither read nor write the embedding cache."),
     click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Settings TOML file."),
@@ -138,11 +263,38 @@ def _with_common(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="news-coverage", prog_name="coverage")
 def cli() -> None:
-    """Compare how news outlets cover the same events: who reports what, who omits what."""
+    """Compare how news outlets cover the same events: who reports what, who omits what.
+
+    \b
+    Examples:
+      coverage compare articles/ --html        # terminal report and reports/html/index.html
+      coverage align a.txt b.txt               # two articles side by side
+      coverage COMMAND --help                  # each command's options and examples
+    """
 
 
-@cli.command(cls=_Command)
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+COMPARE_EXAMPLES = """\b
+Examples:
+  coverage compare articles/                       # the report in the terminal
+  coverage compare articles/ --html                # and an HTML site in reports/html/
+  coverage compare articles/ --outlet "Liberty Post" --top 5
+  coverage compare articles/ --markdown reports/ --export tables/ --json result.json
+"""
+
+
+@cli.command(cls=_Command, epilog=COMPARE_EXAMPLES)
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
+@click.option(
+    "--html",
+    "html_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    is_flag=False,
+    flag_value=Path("reports/html"),
+    default=None,
+    help="Write the HTML report (index.html and one page per event; opens from disk, no network) to DIR "
+    "[default DIR: reports/html].",
+    metavar="[DIR]",
+)
 @click.option(
     "--markdown",
     "markdown_dir",
@@ -154,8 +306,8 @@ def cli() -> None:
     metavar="[DIR]",
 )
 @click.option("--json", "json_file", help="Write the JSON result to FILE ('-' for standard output).", metavar="FILE")
-@click.option("--event", "event_id", help="Show only this event (e.g. E1) in the terminal report.")
-@click.option("--outlet", help="Show only events and lists of this outlet.")
+@click.option("--event", "event_id", help="Show only this event (e.g. E1 or e1) in the terminal report.")
+@click.option("--outlet", help="Show only events and lists of this outlet (its name or folder, any case).")
 @click.option("--top", type=click.IntRange(min=1), default=12, show_default=True, help="Bound on long lists.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary and the events overview.")
 @click.option(
@@ -169,7 +321,8 @@ def cli() -> None:
     "--export",
     "export_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Write the analysis as Parquet and CSV tables (articles, paragraphs, links, units, facts, ...) to DIR.",
+    help="Write the analysis as Parquet and CSV tables (articles, paragraphs, links, units, facts, ...) and as "
+    "one SQLite database for Datasette (coverage.sqlite) to DIR.",
 )
 @click.option(
     "--outlets",
@@ -181,7 +334,8 @@ def cli() -> None:
 @click.option("--no-plots", is_flag=True, help="Do not draw the PNG charts beside the markdown reports.")
 @_with_common
 def compare(
-    folder: Path,
+    folder: Path | None,
+    html_dir: Path | None,
     markdown_dir: Path | None,
     json_file: str | None,
     event_id: str | None,
@@ -210,7 +364,12 @@ def compare(
     from coverage.report.markdown import write_markdown
     from coverage.report.terminal import ReportOptions, render_comparison, render_profiles
 
+    if folder is None:
+        _missing_folder(html_dir=html_dir, markdown_dir=markdown_dir)
+    assert folder is not None
     settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
+    _check_model(settings.embedding.model)
+    _distillation_notice(settings)
     profiles = None
     if outlets_file is not None:
         from coverage.analysis.outlets import load_outlet_profiles
@@ -221,14 +380,24 @@ def compare(
     if not result.corpus.articles:
         reasons = "; ".join(f"{s.path}: {s.message}" for s in result.corpus.skipped[:3]) or "the folder is empty"
         raise InputError(f"no article could be read from {folder} ({reasons})", path=folder)
-    if event_id is not None and event_id not in {e.id for e in result.events}:
-        raise click.BadParameter(f"no event {event_id!r}; events are E1..E{len(result.events)}", param_hint="--event")
+    if event_id is not None:
+        event_id = next((e.id for e in result.events if e.id.casefold() == event_id.casefold()), None) or _no_event(
+            event_id, result
+        )
+    if outlet is not None:
+        try:
+            outlet = _resolve_outlet(outlet, result)
+        except click.BadParameter as exc:
+            exc.param_hint = "--outlet"
+            raise
     if json_file == "-":
         for piece in iter_json(result):
             click.echo(piece, nl=False)
     else:
         console = Console(highlight=False)
-        options = ReportOptions(top=top, event=event_id, outlet=outlet, quiet=quiet, max_events=max_events or None)
+        options = ReportOptions(
+            top=top, event=event_id, outlet=outlet, quiet=quiet, max_events=max_events or None, excerpt=WRAP
+        )
         for renderable in render_comparison(result, options):
             console.print(renderable)
         if result.profiles is not None:
@@ -245,15 +414,55 @@ def compare(
         finally:
             if cache is not None:
                 cache.close()
-        _stderr().print(f"Markdown reports written to {markdown_dir}/ ({len(written)} files)", markup=False)
+        _written("Markdown reports", markdown_dir, written)
+    if html_dir is not None:
+        from coverage.report.html import write_html
+
+        pages = write_html(result, html_dir, exclusive_confidence=settings.facts.exclusive_confidence)
+        _written("HTML report", html_dir, pages, first=pages[0])
     if export_dir is not None:
         from coverage.report.tables import write_exports
 
-        tables = write_exports(result, export_dir)
-        _stderr().print(f"Tables written to {export_dir}/ ({len(tables)} files)", markup=False)
+        tables = write_exports(result, export_dir, sqlite=True)
+        _written("Tables", export_dir, tables)
 
 
-@cli.command(cls=_Command)
+WRAP = 10_000
+"""``ReportOptions.excerpt`` of the CLI: the terminal wraps long facts rather than cutting them."""
+
+
+def _no_event(event_id: str, result: Comparison) -> str:
+    raise click.BadParameter(f"no event {event_id!r}; events are E1..E{len(result.events)}", param_hint="--event")
+
+
+def _missing_folder(*, html_dir: Path | None, markdown_dir: Path | None) -> None:
+    """No FOLDER: most often ``--markdown FOLDER`` or ``--html FOLDER``, which took FOLDER as the output folder."""
+    for option, value in (("--html", html_dir), ("--markdown", markdown_dir)):
+        if value is not None and value.is_dir():
+            raise click.UsageError(
+                f"missing FOLDER: {option} took {str(value)!r} as its output folder. Put FOLDER first "
+                f"(coverage compare {value} {option}) or give the output folder ({option} DIR or {option}=DIR)."
+            )
+    raise click.UsageError("missing argument FOLDER, the folder of articles to compare")
+
+
+def _written(what: str, folder: Path, written: list[Path], first: Path | None = None) -> None:
+    removed = _replace_stale(folder, written)
+    plural = "s" if len(removed) != 1 else ""
+    stale = f"; {len(removed)} stale file{plural} of an earlier run removed" if removed else ""
+    where = f": open {first}" if first is not None else ""
+    _stderr().print(f"{what} written to {folder}/ ({len(written)} files{stale}){where}", markup=False)
+
+
+ALIGN_EXAMPLES = """\b
+Examples:
+  coverage align wire/story.txt paper/story.html
+  coverage align v1.md v2.md --monotone --sentences
+  coverage align a.txt b.txt --json > alignment.json
+"""
+
+
+@cli.command(cls=_Command, epilog=ALIGN_EXAMPLES)
 @click.argument("file_a", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("file_b", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the alignment as JSON.")
@@ -306,7 +515,14 @@ def align(
     Console(highlight=False).print(render_alignment(alignment, a.title, b.title))
 
 
-@cli.command(cls=_Command)
+EVALUATE_EXAMPLES = """\b
+Examples:
+  coverage evaluate ecbplus/ --labels ecbplus/labels.json
+  coverage evaluate corpus/ --label-field event --top 3
+"""
+
+
+@cli.command(cls=_Command, epilog=EVALUATE_EXAMPLES)
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option(
     "--labels",
@@ -315,11 +531,15 @@ def align(
     help="JSON object or CSV (path,label) mapping each article's relative path to its event label.",
 )
 @click.option("--label-field", help="Metadata field of the articles that holds the event label.")
+@click.option(
+    "--top", type=click.IntRange(min=0), default=10, show_default=True, help="Merged and split clusters listed."
+)
 @_with_common
 def evaluate(
     folder: Path,
     labels_file: Path | None,
     label_field: str | None,
+    top: int,
     model: str | None,
     fast: bool,
     device: str | None,
@@ -337,12 +557,32 @@ def evaluate(
     if (labels_file is None) == (label_field is None):
         raise click.UsageError("give exactly one of --labels FILE or --label-field NAME")
     settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
+    _check_model(settings.embedding.model)
     with _progress(sys.stderr.isatty() and not debug) as progress:
         scores = evaluate_folder(folder, settings, labels=labels_file, label_field=label_field, progress=progress)
-    Console(highlight=False).print(scores)
+    shown = dataclasses.replace(scores, worst_merged=scores.worst_merged[:top], worst_split=scores.worst_split[:top])
+    console = Console(highlight=False)
+    console.print(shown)
+    hidden = len(scores.worst_merged) + len(scores.worst_split) - len(shown.worst_merged) - len(shown.worst_split)
+    if hidden:
+        console.print(f"{hidden} more merged or split clusters not listed (--top)", markup=False, style="dim")
+    from coverage.ingest import load_corpus
+
+    skipped = load_corpus(folder, settings.ingest).skipped
+    if skipped:
+        console.print(f"Not scored: {len(skipped)} files could not be read as articles:", markup=False)
+        for item in skipped:
+            console.print(f"  {item.path}: {item.message}", markup=False)
 
 
-@cli.command(cls=_Command)
+PREPARE_EXAMPLES = """\b
+Examples:
+  coverage prepare ecbplus ECB+/ ecbplus/
+  coverage prepare newswcl50 NewsWCL50/ newswcl50/
+"""
+
+
+@cli.command(cls=_Command, epilog=PREPARE_EXAMPLES)
 @click.argument("corpus", type=click.Choice(["ecbplus", "newswcl50"]))
 @click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("dest", type=click.Path(file_okay=False, path_type=Path))

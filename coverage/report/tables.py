@@ -224,11 +224,12 @@ def _csv_ready(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(pl.col(name).list.join(LIST_SEPARATOR) for name in lists) if lists else frame
 
 
-def write_exports(comparison: Comparison, folder: Path) -> list[Path]:
-    """Write every table as ``<name>.parquet`` and ``<name>.csv`` in ``folder`` (created if needed).
+def write_exports(comparison: Comparison, folder: Path, *, sqlite: bool = False) -> list[Path]:
+    """Write every table as ``<name>.parquet`` and ``<name>.csv`` in ``folder`` (created if needed), and with
+    ``sqlite`` all of them as one database for Datasette, ``coverage.sqlite`` (:mod:`coverage.report.sqlite`).
 
     Each file is written atomically (temporary file in the same folder, then a rename). Returns the paths
-    written, in :data:`TABLES` order, Parquet before CSV for each table.
+    written, in :data:`TABLES` order, Parquet before CSV for each table, the database last.
     """
     folder = Path(folder)
     written: list[Path] = []
@@ -240,4 +241,8 @@ def write_exports(comparison: Comparison, folder: Path) -> list[Path]:
         csv = folder / f"{name}.csv"
         write_atomic(csv, _csv_ready(frame).write_csv())
         written += [parquet, csv]
+    if sqlite:
+        from coverage.report.sqlite import write_sqlite
+
+        written.append(write_sqlite(comparison, folder))
     return written
