@@ -170,6 +170,22 @@ def _screenshots(tmp_path: Path) -> Path:
     return Path(os.environ.get("COVERAGE_SCREENSHOTS") or tmp_path / "screenshots")
 
 
+def test_the_harness_sees_errors_and_remote_requests(browser: Browser, tmp_path: Path) -> None:
+    """Without this, a broken listener would let every other test here pass."""
+    page = tmp_path / "bad.html"
+    page.write_text(
+        '<!DOCTYPE html><html><body><img src="http://192.0.2.1/x.png" alt="">'
+        '<script>console.error("boom"); undefinedFunction();</script></body></html>'
+    )
+    browser.events.clear()
+    browser.open(page)
+    problems = browser.problems()
+    browser.events.clear()
+    assert any("request leaving the machine: http://192.0.2.1/x.png" in p for p in problems)
+    assert any(p.startswith("console error") for p in problems)
+    assert any(p.startswith("exception") for p in problems)
+
+
 HOSTILE = (
     'Rioters wrote <script>alert("x")</script> and <img src="https://example.invalid/t.png" onerror="alert(2)">'
     " on the wall; 5,800 people were detained."
