@@ -192,3 +192,16 @@ def test_clauses_cover_the_sentence_and_keep_quotes_whole() -> None:
     assert split_clauses(short) == [short]  # pieces under four words stay with their neighbour
     quote = '"We are no longer a protest party; we are here to stay," Brandt said.'
     assert split_clauses(quote) == [quote]
+
+
+def test_compatible_figures_are_not_stated_differently() -> None:
+    """'nearly 6,000' and 'more than 5,800' can both be true: the same statement, not another number."""
+    index = index_of(
+        {
+            "A": [("Police said nearly 6,000 people had been detained.", FIRE)],
+            "B": [("Nearly 6,000 people were detained, police said.", FIRE)],
+            "C": [("More than 5,800 people have been detained, police said.", FIRE_PARAPHRASE)],
+        }
+    )
+    fact = verify(index, fact_of(index, [(0, 0), (1, 0)]))
+    assert fact.verdict("C") is Verdict.STATES

@@ -5,6 +5,7 @@ words, figures with their kind, quoted words and who is quoted. The verification
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -132,8 +133,9 @@ class Terms:
     numbers: frozenset[str]
     order: tuple[str, ...]
     """Content stems and names in reading order (for the role check)."""
-    figures: frozenset[tuple[str, str]] = frozenset()
-    """(kind, value) of the figures that count something specific (killed, arrested, money, percentages...)."""
+    figures: frozenset[tuple[str, float, float]] = frozenset()
+    """(kind, low, high) of the figures that count something specific (killed, arrested, money, percentages...):
+    the range of values the words allow ("nearly 6,000": 5,400..6,000; "more than 5,800": 5,800..inf)."""
     quotes: tuple[str, ...] = ()
     """Quoted words (see :func:`quoted_spans`)."""
     speakers: frozenset[str] = frozenset()
@@ -172,7 +174,7 @@ def terms(sentence: str) -> Terms:
         order.append(word)
         if token[0].isupper():
             names.append(lower)
-    figures: set[tuple[str, str]] = set()
+    figures: set[tuple[str, float, float]] = set()
     if numbers or spelled:
         found = extract_figures(sentence)
         for figure in found:
@@ -184,7 +186,9 @@ def terms(sentence: str) -> Terms:
                 if not words:
                     continue
                 kind = "count:" + stem(words[-1])
-            figures.add((kind, value))
+            low = figure.low if figure.low is not None else figure.value
+            high = figure.high if figure.high is not None else math.inf
+            figures.add((kind, min(low, figure.value), max(high, figure.value)))
         if not found:
             numbers |= spelled  # "twelve" alone; in "three hundred" the figure's value stands for the words
     quotes = tuple(quoted_spans(sentence))

@@ -161,15 +161,20 @@ def _join(a: Terms, b: Terms) -> Terms:
 
 
 def _numbers_differ(fact: Terms, candidate: Terms) -> bool:
-    """Both give a figure of the same kind (killed, arrested, money, a percentage...) and share none of its
-    values: the same quantity stated with another number. A quote given to another speaker differs too."""
+    """Both give a figure of the same kind (killed, arrested, money, a percentage...), and each gives one that no
+    figure of the other can be, qualifiers read ("nearly 6,000" and "more than 5,800" can both be true): the same
+    quantity stated with another number. A quote given to another speaker differs too."""
     if _other_speaker(fact, candidate):
         return True
-    kinds = {k for k, _ in fact.figures} & {k for k, _ in candidate.figures}
+    kinds = {f[0] for f in fact.figures} & {f[0] for f in candidate.figures}
     for kind in kinds:
-        mine = {v for k, v in fact.figures if k == kind}
-        theirs = {v for k, v in candidate.figures if k == kind}
-        if mine - theirs and theirs - mine:
+        mine = [(low, high) for k, low, high in fact.figures if k == kind]
+        theirs = [(low, high) for k, low, high in candidate.figures if k == kind]
+
+        def alone(ranges: list[tuple[float, float]], others: list[tuple[float, float]]) -> bool:
+            return any(all(high < o_low or low > o_high for o_low, o_high in others) for low, high in ranges)
+
+        if alone(mine, theirs) and alone(theirs, mine):
             return True
     return False
 
