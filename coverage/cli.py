@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -116,12 +116,13 @@ def _check_model(model: str | None) -> None:
 
 def _distillation_notice(settings: Settings) -> None:
     """``--fast``: say that the one-time distillation of the static model is about to run, and how long it takes."""
-    from coverage.analysis.embedding import StaticEmbedder
+    from coverage.analysis.embedding import STATIC_MODEL, StaticEmbedder
 
     embedding = settings.embedding
-    if not embedding.fast:
+    if not (embedding.fast or embedding.model == STATIC_MODEL):
         return
-    embedder = StaticEmbedder(embedding.model, folder=embedding.cache_dir)
+    teacher = None if embedding.model == STATIC_MODEL else embedding.model
+    embedder = StaticEmbedder(teacher, folder=embedding.cache_dir)
     if (embedder.model_path() / "model.safetensors").is_file():
         return
     _stderr().print(
@@ -366,7 +367,6 @@ def compare(
 
     if folder is None:
         _missing_folder(html_dir=html_dir, markdown_dir=markdown_dir)
-    assert folder is not None
     settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
     _check_model(settings.embedding.model)
     _distillation_notice(settings)
@@ -381,9 +381,12 @@ def compare(
         reasons = "; ".join(f"{s.path}: {s.message}" for s in result.corpus.skipped[:3]) or "the folder is empty"
         raise InputError(f"no article could be read from {folder} ({reasons})", path=folder)
     if event_id is not None:
-        event_id = next((e.id for e in result.events if e.id.casefold() == event_id.casefold()), None) or _no_event(
-            event_id, result
-        )
+        found = next((e.id for e in result.events if e.id.casefold() == event_id.casefold()), None)
+        if found is None:
+            raise click.BadParameter(
+                f"no event {event_id!r}; events are E1..E{len(result.events)}", param_hint="--event"
+            )
+        event_id = found
     if outlet is not None:
         try:
             outlet = _resolve_outlet(outlet, result)
@@ -431,11 +434,7 @@ WRAP = 10_000
 """``ReportOptions.excerpt`` of the CLI: the terminal wraps long facts rather than cutting them."""
 
 
-def _no_event(event_id: str, result: Comparison) -> str:
-    raise click.BadParameter(f"no event {event_id!r}; events are E1..E{len(result.events)}", param_hint="--event")
-
-
-def _missing_folder(*, html_dir: Path | None, markdown_dir: Path | None) -> None:
+def _missing_folder(*, html_dir: Path | None, markdown_dir: Path | None) -> NoReturn:
     """No FOLDER: most often ``--markdown FOLDER`` or ``--html FOLDER``, which took FOLDER as the output folder."""
     for option, value in (("--html", html_dir), ("--markdown", markdown_dir)):
         if value is not None and value.is_dir():
