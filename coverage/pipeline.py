@@ -256,7 +256,6 @@ def build_events(
                 settings,
                 corpus_counts=corpus_counts,
                 embedder=embedder,
-                embed_sentences=embed_sentences,
             )
         )
         if progress is not None:
@@ -276,7 +275,6 @@ def _build_event(
     *,
     corpus_counts: Counter[str],
     embedder: Embedder | None,
-    embed_sentences: Callable[[list[str]], np.ndarray] | None = None,
 ) -> Event:
     """One event from its articles (in report order) and their vectors: links, units, facts, copies, figures,
     quotes, omissions and framing."""
@@ -300,7 +298,7 @@ def _build_event(
             granularity=settings.facts.granularity,
         )
         if settings.facts.verify:
-            facts = _verified(event_articles, sentence_alignment, sentence_vectors, settings, event_id, embed_sentences)
+            facts = _verified(event_articles, sentence_alignment, sentence_vectors, settings, event_id)
         else:
             facts = tuple(build_facts(event_articles, sentence_alignment, settings.facts, prefix=f"{event_id}-"))
     copies = tuple(find_copies(event_articles, event_vectors, settings.syndication))
@@ -360,7 +358,6 @@ def _verified(
     vectors: Sequence[np.ndarray],
     settings: Settings,
     event_id: str,
-    embed_sentences: Callable[[list[str]], np.ndarray] | None,
 ) -> tuple[Fact, ...]:
     """The facts of a sentence alignment, each outlet outside a fact searched for it (see
     :mod:`coverage.analysis.verification`), rows that verification found to be one fact merged, renumbered."""
@@ -370,25 +367,9 @@ def _verified(
         [list(s) for s in sentences.segments],
         [list(p) for p in sentences.parents],
         list(vectors),
-        clause_vectors=(
-            _clause_vectors(sentences.segments, embed_sentences) if settings.facts.granularity == "sentence" else None
-        ),
     )
     outlets = sorted({a.outlet for a in articles}, key=str.casefold)
     return tuple(_renumber(absorb_facts(verify_facts(facts, index, outlets, settings.facts)), f"{event_id}-"))
-
-
-def _clause_vectors(
-    segments: Sequence[Sequence[str]], embed_sentences: Callable[[list[str]], np.ndarray] | None
-) -> dict[str, np.ndarray] | None:
-    """Vectors of the clauses of the sentences that have two or more (see
-    :func:`coverage.text.cleaning.split_clauses`)."""
-    if embed_sentences is None:
-        return None
-    clauses = sorted({c for article in segments for s in article for c in split_clauses(s) if c != s})
-    if not clauses:
-        return {}
-    return dict(zip(clauses, embed_sentences(clauses), strict=True))
 
 
 def _most_sure_first(facts: Sequence[Fact], outlet: str) -> tuple[str, ...]:

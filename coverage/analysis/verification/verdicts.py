@@ -35,7 +35,6 @@ from coverage.analysis.facts import position_of
 from coverage.analysis.verification.terms import Terms, shares_quote, stem, terms
 from coverage.model import Article, Fact, FactEvidence, OutletCheck, Verdict
 from coverage.settings import FactSettings
-from coverage.text.cleaning import split_clauses
 
 __all__ = ["SentenceIndex", "absorb_facts", "verify_facts"]
 
@@ -51,14 +50,9 @@ class SentenceIndex:
     """``parents[i][k]``: the paragraph of article i that sentence k comes from."""
     vectors: list[np.ndarray]
     """``vectors[i]``: one unit-length row per sentence of article i."""
-    clause_vectors: dict[str, np.ndarray] | None = None
-    """Vector of each clause (:func:`split_clauses`) of the sentences with two or more; ``None``: no clause
-    signal."""
 
     def __post_init__(self) -> None:
         self.terms = [[terms(s) for s in sentences] for sentences in self.sentences]
-        self.clauses = [[split_clauses(s) for s in sentences] for sentences in self.sentences]
-        self.clause_terms = [[[terms(c) for c in cs] for cs in article] for article in self.clauses]
         frequency: Counter[str] = Counter()
         total = 0
         for article_terms in self.terms:
@@ -68,16 +62,6 @@ class SentenceIndex:
         self._idf = {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in frequency.items()}
         self._default_idf = math.log(1 + total) + 1.0
         self.position = {a.id: i for i, a in enumerate(self.articles)}
-
-    def clause_matrix(self, i: int, k: int) -> np.ndarray:
-        """Unit vectors of the clauses of sentence k of article i (the sentence's own vector for one clause)."""
-        clauses = self.clauses[i][k]
-        matrix: np.ndarray
-        if self.clause_vectors is None or len(clauses) == 1:
-            matrix = self.vectors[i][k][None, :]
-            return matrix
-        matrix = np.stack([self.clause_vectors[c] for c in clauses])
-        return matrix
 
     def weight(self, word: str) -> float:
         return self._idf.get(word, self._default_idf)
@@ -104,8 +88,8 @@ class _Match:
     reversed: bool
     numbers_differ: bool
     partial: bool = False
-    """A clause of the fact and one of the candidate say the same, or both quote the same words, or the candidate
-    gives every distinctive number of the fact: part of the fact, at least, is there."""
+    """Both quote the same words, or the candidate gives every distinctive number of the fact: part of the fact,
+    at least, is there."""
 
     @property
     def strength(self) -> float:
@@ -179,25 +163,17 @@ def _numbers_differ(fact: Terms, candidate: Terms) -> bool:
     return False
 
 
-def _partial(index: SentenceIndex, fact: tuple[int, int], candidate: tuple[int, int], settings: FactSettings) -> bool:
+def _partial(index: SentenceIndex, fact: tuple[int, int], candidate: tuple[int, int]) -> bool:
+    """Part of the fact, at least, is in the candidate: the same quoted words, or every distinctive number.
+
+    (Clause-level cosines were measured as a third signal: no claim on the four gold corpora changed, at 30 % more
+    embedding on ECB+, so they are not computed.)"""
     fact_t = index.terms[fact[0]][fact[1]]
     cand_t = index.terms[candidate[0]][candidate[1]]
     if shares_quote(fact_t.quotes, cand_t.quotes):
         return True
     numbers = fact_t.distinctive_numbers
-    if numbers and numbers <= cand_t.numbers:
-        return True
-    clauses = index.clause_matrix(*fact)
-    if len(clauses) == 1 and len(index.clauses[candidate[0]][candidate[1]]) == 1:
-        return False  # the sentence signals already said it all
-    cosine = float((clauses @ index.clause_matrix(*candidate).T).max())
-    if cosine >= settings.states_cosine:
-        return True
-    if cosine >= settings.support_cosine:
-        return any(
-            _coverage(c, cand_t, index) >= settings.states_coverage for c in index.clause_terms[fact[0]][fact[1]]
-        )
-    return False
+    return bool(numbers) and numbers <= cand_t.numbers
 
 
 _QUIET_COSINE = 0.4
@@ -254,7 +230,7 @@ def _best_matches(
                         content=_coverage(fact_t, candidate, index, names=False),
                         reversed=_reversed(fact_t, candidate),
                         numbers_differ=_numbers_differ(fact_t, candidate),
-                        partial=span == 1 and _partial(index, evidence[e], (article, k), settings),
+                        partial=span == 1 and _partial(index, evidence[e], (article, k)),
                     )
                 if best is None or (match.strength, match.partial) > (best.strength, best.partial):
                     best = match
