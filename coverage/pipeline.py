@@ -134,14 +134,52 @@ KEEP_RESULTS = 8
 
 def result_key(corpus: Corpus, settings: Settings, model: str) -> str:
     """The cache key of an analysis: the package's code, the model's name, every setting that can change the result
-    and every article as read (so an edited, added or removed file, or a new version, is a different key)."""
+    and every article as read (so an edited, added or removed file, or a new version, is a different key).
+
+    Metadata enter through a bounded digest (:func:`_metadata_digest`), never through ``repr``: YAML front matter
+    can share one list many times over, and its ``repr`` would write every copy out."""
     digest = hashlib.sha256()
     relevant = replace(settings, embedding=replace(settings.embedding, cache=True, cache_dir=None))
     for part in (code_fingerprint(), _library_versions(), model, repr(relevant)):
-        digest.update(part.encode("utf-8") + b"\0")
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for article in corpus.articles:
-        digest.update(repr(article).encode("utf-8") + b"\0")
+        fields = (article.id, article.path, article.outlet, article.title, article.paragraphs, article.published)
+        digest.update(repr((*fields, article.url)).encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(_metadata_digest(article.metadata) + b"\0")
     return "result:" + digest.hexdigest()
+
+
+_METADATA_NODES = 100_000
+"""Values of an article's metadata read into its cache key; a shared value counts each time it is reached."""
+
+
+def _metadata_digest(metadata: object) -> bytes:
+    """A digest of nested metadata that visits each shared container once (by identity) and at most
+    :data:`_METADATA_NODES` values in all: bounded time whatever the nesting or sharing."""
+    digest = hashlib.sha256()
+    seen: dict[int, int] = {}
+    stack: list[object] = [metadata]
+    budget = _METADATA_NODES
+    while stack and budget > 0:
+        budget -= 1
+        item = stack.pop()
+        if isinstance(item, dict | list | tuple):
+            if id(item) in seen:
+                digest.update(b"@%d;" % seen[id(item)])
+                continue
+            seen[id(item)] = len(seen)
+            if isinstance(item, dict):
+                digest.update(b"{%d;" % len(item))
+                for key, value in reversed(list(item.items())):
+                    stack.extend((value, key))
+            else:
+                digest.update(b"[%d;" % len(item))
+                stack.extend(reversed(item))
+        else:
+            digest.update(f"{type(item).__name__}:{item!r};"[:10_000].encode("utf-8", "surrogatepass"))
+    if stack:
+        digest.update(b"...")
+    return digest.digest()
 
 
 @functools.cache
@@ -161,15 +199,15 @@ def _library_versions() -> str:
 def _cached_events(cache: EmbeddingCache, key: str) -> list[Event] | None:
     """The events stored under ``key`` by an earlier run, or ``None``.
 
-    The cache is a file in the user's own cache folder, written by this package; an entry that does not
-    unpickle into events (damaged, or written by other code) is ignored and recomputed.
+    Only an entry authenticated by the cache (an HMAC under the user's private key, see :mod:`coverage._cache`) is
+    ever unpickled: a row rewritten by anyone without that key is ignored and recomputed, as is an entry that does
+    not unpickle into events (damaged, or written by other code).
     """
-    data = cache.get_blob(key)
+    data = cache.get_blob(key)  # None unless its HMAC is ours: unpickling below never sees forged bytes
     if data is None:
         return None
     try:
-        # Our own cache file, keyed by a hash of the inputs and the code; not a file from elsewhere.
-        events = pickle.loads(data)
+        events = pickle.loads(data)  # authenticated above
     except Exception as exc:  # any failure to read back just means recomputing
         logger.warning("cached analysis unreadable (%s); recomputing it", exc)
         return None
