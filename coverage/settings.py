@@ -76,7 +76,19 @@ class IngestSettings(_Section):
     long_paragraph_chars: int = 1200
     """A 'paragraph' longer than this with no blank line inside is split by sentences."""
     min_article_chars: int = 80
-    """Articles with less text than this after cleaning are skipped ("no text left")."""
+    """Articles with less text than this after cleaning are skipped ("no text left"); wide characters count two."""
+    template_max_chars: int = _at_least(150, 1)
+    """A template line is short boilerplate: a recurring line longer than this is a story's body, never a template."""
+    template_edge_lines: int = _at_least(3, 1)
+    """... and it stands among the first or last this many lines of the articles it recurs in."""
+    gate_max_chars: int = _at_least(1500, 0)
+    """A text this short or shorter that reads as a cookie-consent or paywall notice is skipped as one."""
+    follow_symlinks: bool = False
+    """Read files through symbolic links that point outside the folder (off: reported as skipped)."""
+    include_hidden: bool = False
+    """Read hidden files and folders (names starting with a dot; off: reported as skipped)."""
+    exclude: tuple[Path, ...] = ()
+    """Files and folders not read (reported as skipped): the outputs of the run when they lie inside the folder."""
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from typing import Any, overload
 from coverage._errors import ConfigError
 from coverage.model import Article, Corpus, Event
 from coverage.model.outlets import FIELDS, OutletProfile, OutletProfiles, _check_field
+from coverage.text.cleaning import outlet_key, strip_control
 
 __all__ = [
     "ALIAS_SEPARATOR",
@@ -57,7 +58,7 @@ def _text(value: Any, where: str, column: str) -> str | None:
         return None
     if not isinstance(value, str):
         raise ConfigError(f"{where}: {column!r} must be a string, not {type(value).__name__}", key=column)
-    return value.strip() or None
+    return " ".join(strip_control(value).split()) or None
 
 
 def _profile(record: Mapping[str, Any], where: str) -> OutletProfile:
@@ -80,6 +81,8 @@ def _read_toml(text: str, path: Path) -> list[OutletProfile]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from error
+    except RecursionError as error:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from error
     extra = sorted(set(data) - {"outlet"})
     if extra:
         raise ConfigError(f"{path}: unknown table {extra[0]!r}; expected [[outlet]] entries", key=extra[0])
@@ -113,6 +116,8 @@ def _read_csv(text: str, path: Path) -> list[OutletProfile]:
 def load_outlet_profiles(path: Path | str) -> OutletProfiles:
     """Read outlet profiles from a ``.toml`` file or a CSV file (any other suffix)."""
     path = Path(path)
+    if path.exists() and not path.is_file():  # a FIFO or a device would block or never end
+        raise ConfigError(f"{path}: cannot read outlet profiles: not a regular file")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -136,15 +141,25 @@ def apply_profiles(corpus_or_articles: Iterable[Article], profiles: OutletProfil
 def apply_profiles(
     corpus_or_articles: Corpus | Iterable[Article], profiles: OutletProfiles
 ) -> Corpus | tuple[Article, ...]:
-    """Articles with their outlet replaced by its canonical name; a corpus gives a corpus, articles a tuple.
+    """Articles with their outlet replaced by its canonical name; a corpus gives a corpus, articles a tuple. Names
+    match a profile's name or alias exactly (case aside) or by :func:`~coverage.text.cleaning.outlet_key` (width,
+    punctuation, a web address's form).
 
     Run it before :func:`coverage.compare` clusters the articles (on a corpus from
     :func:`coverage.load_corpus`) so that ``liberty-post`` and ``Liberty Post`` count as one outlet.
     """
     articles = corpus_or_articles.articles if isinstance(corpus_or_articles, Corpus) else corpus_or_articles
+    by_key: dict[str, str] = {}
+    for profile in profiles.profiles:
+        for name in (profile.name, *profile.aliases):
+            by_key.setdefault(outlet_key(name), profile.name)
+
+    def canonical(outlet: str) -> str:
+        name = profiles.canonical(outlet)
+        return name if name != outlet else by_key.get(outlet_key(outlet), outlet)
+
     merged = tuple(
-        a if (name := profiles.canonical(a.outlet)) == a.outlet else dataclasses.replace(a, outlet=name)
-        for a in articles
+        a if (name := canonical(a.outlet)) == a.outlet else dataclasses.replace(a, outlet=name) for a in articles
     )
     if isinstance(corpus_or_articles, Corpus):
         return dataclasses.replace(corpus_or_articles, articles=merged)

@@ -4,6 +4,12 @@ Each format has its reader in :mod:`coverage.ingest.readers`, registered by suff
 Formats: ``.txt`` (title on the first non-empty line), ``.md`` (optional YAML front matter), ``.html``/``.htm``
 (trafilatura, never any network access), ``.json`` (an article object or a list of them) and ``.jsonl`` (one
 article a line). Text that is not UTF-8 is decoded by detection (latin-1, cp1252, ...).
+
+What is not read is reported as skipped with its reason: hidden files and folders (unless
+``IngestSettings.include_hidden``), links that lead out of the folder (unless ``follow_symlinks``), the run's own
+outputs (``exclude``), paths the system cannot open (too long), cookie-consent and paywall pages. Names are cleaned of
+control characters (written out visibly), and outlet names that differ only in case, punctuation, width or a web
+address's form are merged under their most common spelling.
 """
 
 from __future__ import annotations
@@ -12,8 +18,8 @@ import contextlib
 import hashlib
 import logging
 import os
-from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -22,7 +28,15 @@ from coverage.ingest.records import Record, Skip
 from coverage.ingest.registry import SUPPORTED_SUFFIXES, reader_for
 from coverage.model import Article, Corpus, Skipped, SkipReason
 from coverage.settings import IngestSettings
-from coverage.text.cleaning import clean_text, find_template_lines, split_paragraphs
+from coverage.text.cleaning import (
+    clean_text,
+    find_template_lines,
+    gate_notice,
+    outlet_key,
+    split_paragraphs,
+    text_width,
+    visible_controls,
+)
 
 __all__ = ["SUPPORTED_SUFFIXES", "decode_bytes", "load_corpus", "load_file"]
 
@@ -49,7 +63,7 @@ def load_corpus(
         raise InputError(f"{root}: no such folder", path=root)
     if not root.is_dir():
         raise InputError(f"{root}: not a folder", path=root)
-    entries = sorted(_walk(root), key=lambda item: item[0])
+    entries = sorted(_walk(root, settings), key=lambda item: item[0])
     records: list[Record] = []
     skipped: list[Skipped] = []
     first_by_hash: dict[str, str] = {}
@@ -77,28 +91,33 @@ def load_corpus(
     return Corpus(root=root, files_seen=len(entries), articles=tuple(articles), skipped=tuple(skipped))
 
 
-def _walk(root: Path) -> Iterator[tuple[str, Path, tuple[SkipReason, str] | None]]:
-    """Every entry under root as (relative path, path, problem or None). Folder links are not followed."""
+Problem = tuple[SkipReason, str]
+
+
+def _walk(root: Path, settings: IngestSettings) -> Iterator[tuple[str, Path, Problem | None]]:
+    """Every entry under root as (relative path, path, problem or None). Folder links are not followed; file links
+    only inside the folder (or anywhere with ``follow_symlinks``); hidden entries and ``exclude`` are reported."""
 
     def on_error(error: OSError) -> None:
         failed.append(error)
 
     failed: list[OSError] = []
+    inside = root.resolve()
+    excluded = {_resolved(p) for p in settings.exclude}
     for folder, dirnames, filenames in os.walk(root, onerror=on_error, followlinks=False):
         base = Path(folder)
+        kept = []
         for name in sorted(dirnames):
             full = base / name
-            if full.is_symlink():
-                yield _rel(root, full), full, (SkipReason.NOT_A_FILE, "link to a folder, not followed")
-        dirnames[:] = sorted(d for d in dirnames if not (base / d).is_symlink())
+            problem = _folder_problem(full, name, excluded, settings)
+            if problem is None:
+                kept.append(name)
+            else:
+                yield _rel(root, full), full, problem
+        dirnames[:] = kept
         for name in sorted(filenames):
             full = base / name
-            if full.is_symlink() and not full.exists():
-                yield _rel(root, full), full, (SkipReason.UNREADABLE, "broken or looping symbolic link")
-            elif not full.is_file():
-                yield _rel(root, full), full, (SkipReason.NOT_A_FILE, "not a regular file")
-            else:
-                yield _rel(root, full), full, None
+            yield _rel(root, full), full, _file_problem(full, name, inside, excluded, settings)
     for error in failed:
         where = Path(error.filename) if error.filename else root
         if where != root:
@@ -107,9 +126,53 @@ def _walk(root: Path) -> Iterator[tuple[str, Path, tuple[SkipReason, str] | None
             raise InputError(f"{root}: cannot read folder: {error.strerror}", path=root)
 
 
+_HIDDEN = "hidden {}, not read (--include-hidden to read it)"
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
+def _folder_problem(full: Path, name: str, excluded: Collection[Path], settings: IngestSettings) -> Problem | None:
+    try:
+        if full.is_symlink():
+            return SkipReason.NOT_A_FILE, "link to a folder, not followed"
+        if name.startswith(".") and not settings.include_hidden:
+            return SkipReason.NOT_A_FILE, _HIDDEN.format("folder")
+        if excluded and _resolved(full) in excluded:
+            return SkipReason.NOT_A_FILE, "an output folder of this run, not read"
+    except OSError as exc:
+        return SkipReason.UNREADABLE, exc.strerror or str(exc)
+    return None
+
+
+def _file_problem(
+    full: Path, name: str, inside: Path, excluded: Collection[Path], settings: IngestSettings
+) -> Problem | None:
+    try:
+        if name.startswith(".") and not settings.include_hidden:
+            return SkipReason.NOT_A_FILE, _HIDDEN.format("file")
+        if full.is_symlink():
+            if not full.exists():
+                return SkipReason.UNREADABLE, "broken or looping symbolic link"
+            target = full.resolve()
+            if not settings.follow_symlinks and not target.is_relative_to(inside):
+                return SkipReason.NOT_A_FILE, "link to a file outside the folder, not followed (--follow-symlinks)"
+        if not full.is_file():
+            return SkipReason.NOT_A_FILE, "not a regular file"
+        if excluded and _resolved(full) in excluded:
+            return SkipReason.NOT_A_FILE, "an output file of this run, not read"
+    except (OSError, RuntimeError) as exc:  # a name too long for the system, a link loop
+        return SkipReason.UNREADABLE, getattr(exc, "strerror", None) or str(exc)
+    return None
+
+
 def _rel(root: Path, path: Path) -> str:
     rel = os.path.relpath(path, root)
-    return rel.replace(os.sep, "/").encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return visible_controls(rel.replace(os.sep, "/").encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
 
 
 def _read_bytes(path: Path, settings: IngestSettings) -> bytes:
@@ -183,7 +246,10 @@ def _outlet_for(root: Path, record: Record) -> str:
     if len(parts) > 1:
         return parts[0]
     if record.url:
-        host = urlparse(record.url if "//" in record.url else f"//{record.url}").hostname or ""
+        try:
+            host = urlparse(record.url if "//" in record.url else f"//{record.url}").hostname or ""
+        except ValueError:  # not an address ("http://[x")
+            host = ""
         host = host.removeprefix("www.")
         if host:
             return host
@@ -195,6 +261,10 @@ def _finish(root: Path, records: list[Record], settings: IngestSettings) -> tupl
     by_outlet: dict[str, list[Record]] = defaultdict(list)
     for record in records:
         record.outlet = _outlet_for(root, record)
+    spelling = _common_spellings([r.outlet for r in records if r.outlet is not None])
+    for record in records:
+        assert record.outlet is not None
+        record.outlet = spelling[record.outlet]
         by_outlet[record.outlet].append(record)
     templates = {outlet: find_template_lines([r.text for r in group], settings) for outlet, group in by_outlet.items()}
     articles: list[Article] = []
@@ -203,7 +273,11 @@ def _finish(root: Path, records: list[Record], settings: IngestSettings) -> tupl
         assert record.outlet is not None
         cleaned = clean_text(record.text, title=record.title, drop_lines=templates[record.outlet])
         paragraphs = split_paragraphs(cleaned, settings)
-        if sum(len(p) for p in paragraphs) < settings.min_article_chars:
+        gate = gate_notice(paragraphs, settings)
+        if gate is not None:
+            skipped.append(Skipped(record.id, SkipReason.NO_TEXT, f"a {gate} page, not an article"))
+            continue
+        if sum(text_width(p) for p in paragraphs) < settings.min_article_chars:
             skipped.append(
                 Skipped(record.id, SkipReason.NO_TEXT, f"{sum(len(p) for p in paragraphs)} characters of text left")
             )
@@ -224,9 +298,22 @@ def _finish(root: Path, records: list[Record], settings: IngestSettings) -> tupl
     return articles, skipped
 
 
-def _fallback_title(paragraph: str, words: int = 12) -> str:
+def _common_spellings(outlets: list[str]) -> dict[str, str]:
+    """Each outlet name to the most common spelling of its :func:`~coverage.text.cleaning.outlet_key` (ties: the
+    first in sorted order), so that ``bbc news``, ``BBC News.`` and ``ＢＢＣ Ｎｅｗｓ`` are one outlet."""
+    counts = Counter(outlets)
+    best: dict[str, str] = {}
+    for name in sorted(counts, key=lambda n: (-counts[n], n)):
+        best.setdefault(outlet_key(name), name)
+    return {name: best[outlet_key(name)] for name in counts}
+
+
+def _fallback_title(paragraph: str, words: int = 12, chars: int = 80) -> str:
     parts = paragraph.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+    title = " ".join(parts[:words])
+    if len(title) > chars:  # scripts without spaces between words
+        return title[: chars - 1] + "…"
+    return title + (" …" if len(parts) > words else "")
 
 
 def load_file(path: Path | str, settings: IngestSettings | None = None) -> Article:

@@ -11,9 +11,18 @@ from datetime import date, datetime
 from typing import Any
 
 from coverage.model import SkipReason
-from coverage.text.cleaning import normalize
+from coverage.text.cleaning import normalize, strip_control
 
-__all__ = ["TEXT_KEYS", "Record", "Skip", "parse_date", "record_from_mapping", "record_or_skip"]
+__all__ = [
+    "TEXT_KEYS",
+    "Record",
+    "Skip",
+    "clean_value",
+    "parse_date",
+    "parse_int",
+    "record_from_mapping",
+    "record_or_skip",
+]
 
 
 _OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "sitename")
@@ -64,6 +73,35 @@ def _first(mapping: Mapping[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
+MAX_INT_DIGITS = 4000
+"""Integers with more digits than this in a JSON record are kept as text (Python refuses to convert past 4,300)."""
+
+
+def parse_int(text: str) -> int | str:
+    """A JSON integer as an ``int``, or as its text when too long to convert (``json.loads(parse_int=...)``)."""
+    return int(text) if len(text.lstrip("-")) <= MAX_INT_DIGITS else text
+
+
+_MAX_DEPTH = 64
+"""Metadata nested deeper than this is cut (the value becomes ``None``)."""
+
+
+def clean_value(value: Any, depth: int = 0) -> Any:
+    """A metadata value with every string (key or value) cleaned of control characters and lone surrogates, and its
+    nesting bounded: safe to write to any output."""
+    if isinstance(value, str):
+        return strip_control(value)
+    if depth >= _MAX_DEPTH:
+        return None
+    if isinstance(value, dict):
+        return {strip_control(str(k)): clean_value(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean_value(v, depth + 1) for v in value]
+    if isinstance(value, bool | int | float | date | None):
+        return value
+    return strip_control(str(value))
+
+
 def record_from_mapping(record_id: str, item: Mapping[str, Any], rel: str) -> Record:
     text = _first(item, TEXT_KEYS)
     if isinstance(text, list):
@@ -78,9 +116,9 @@ def record_from_mapping(record_id: str, item: Mapping[str, Any], rel: str) -> Re
         text=str(text) if text is not None else "",
         title=normalize(str(title)).strip() if title is not None else None,
         outlet=normalize(str(outlet)).strip() if outlet is not None else None,
-        url=str(url) if url is not None else None,
+        url=strip_control(str(url)).strip() or None if url is not None else None,
         published=parse_date(published),
-        metadata={str(k): v for k, v in item.items() if str(k).lower() not in TEXT_KEYS},
+        metadata={strip_control(str(k)): clean_value(v) for k, v in item.items() if str(k).lower() not in TEXT_KEYS},
     )
 
 
@@ -96,7 +134,7 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, (int, float)):
-        try:
+        try:  # OverflowError also for an integer too large for a float
             return datetime.utcfromtimestamp(value / 1000 if value > 1e11 else value).date()
         except (OverflowError, OSError, ValueError):
             return None

@@ -18,15 +18,28 @@ from coverage.settings import IngestSettings
 __all__ = [
     "clean_text",
     "find_template_lines",
+    "gate_notice",
+    "outlet_key",
     "split_clauses",
     "split_paragraphs",
     "split_sentences",
     "strip_control",
+    "text_width",
+    "visible_controls",
 ]
 
 # Terminal escape sequences (CSI, OSC, other ESC sequences) and C0/C1 control characters but \n and \t.
 _ANSI = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+# ... and the bidirectional embeddings, overrides, isolates and marks that can reorder what a reader sees.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+"""A lone surrogate: not a character, and no encoder writes it (it came from a JSON ``\\ud800`` escape)."""
+# Any character that a name must not carry to an output: controls (with newlines and tabs) and surrogates.
+_NAME_CONTROL = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 # A block that starts with one of these lines ends the article: everything after it is site furniture.
 _CUT_FROM = re.compile(
@@ -99,12 +112,47 @@ _ABBREVIATIONS = {
     "fig",
     "approx",
 }
-_SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[A-Z0-9À-ÖØ-ÞА-Я])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])([\"'”’»)\]]*)\s+(?=[\"'“‘«(\[]?[A-Z0-9À-ÖØ-ÞА-Я])"
+    # Chinese and Japanese end sentences with full-width marks and no space after them.
+    r"|(?<=[。！？])([」』”’）)]*)\s*(?=\S)"
+)
+_END_MARKS = ".!?…:;。！？"
+"""Marks that end a sentence or a paragraph, in Latin and in Chinese and Japanese script."""
 
 
 def strip_control(text: str) -> str:
-    """Remove terminal escape sequences and control characters; keep newlines and tabs."""
-    return _CONTROL.sub("", _ANSI.sub("", text))
+    """Remove terminal escape sequences, control and bidirectional-control characters; keep newlines and tabs.
+    Lone surrogates become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", _ANSI.sub("", text)))
+
+
+def visible_controls(name: str) -> str:
+    """``name`` (a file or folder name) with every control character written out visibly (``\\x1b``, ``\\u202e``)
+    and lone surrogates as U+FFFD: safe in any output, and two names that differ only there stay different."""
+
+    def show(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        if 0xD800 <= code <= 0xDFFF:
+            return "\ufffd"
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _NAME_CONTROL.sub(show, name)
+
+
+_DOMAIN = re.compile(r"^(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)*?)(?:\.(?:co|com|org|net|gov|ac|edu))?\.[a-z]{2,6}$")
+
+
+def outlet_key(name: str) -> str:
+    """The form under which outlet names are merged: compatibility forms folded (full-width letters), case folded,
+    a web address reduced to its name (``www.bbcnews.com`` -> ``bbcnews``), punctuation and spaces dropped:
+    ``bbc news``, ``BBC News.``, ``ＢＢＣ Ｎｅｗｓ`` and ``bbcnews.com`` are one outlet."""
+    text = unicodedata.normalize("NFKC", name).casefold().strip()
+    domain = _DOMAIN.match(text)
+    if domain and " " not in text:
+        text = domain.group(1)
+    key = re.sub(r"[\W_]+", "", text)
+    return key or text
 
 
 def normalize(text: str) -> str:
@@ -169,17 +217,60 @@ def _near_duplicate(lines: Sequence[str], index: int, key: str, window: int = 6)
 def find_template_lines(texts: Sequence[str], settings: IngestSettings | None = None) -> set[str]:
     """Lines that recur in many articles of one outlet: bylines, newsletter pitches, footers.
 
-    A line is a template when it appears in at least ``template_min_articles`` of the texts and in at least
-    ``template_min_share`` of them. Short generic lines are included; the caller passes one outlet's texts.
+    A line is a template when it is short boilerplate (at most ``template_max_chars``), stands among the first or
+    last ``template_edge_lines`` lines of an article, and does so in at least ``template_min_articles`` of the texts
+    and at least ``template_min_share`` of them; the caller passes one outlet's texts. A story's body is never a
+    template, however many versions or copies of the story the outlet has.
     """
     settings = settings or IngestSettings()
     if len(texts) < settings.template_min_articles:
         return set()
+    edge = settings.template_edge_lines
     document_frequency: Counter[str] = Counter()
     for text in texts:
-        document_frequency.update({line.strip().casefold() for line in normalize(text).split("\n") if line.strip()})
+        lines = [line.strip().casefold() for line in normalize(text).split("\n") if line.strip()]
+        document_frequency.update(
+            {line for line in lines[:edge] + lines[-edge:] if len(line) <= settings.template_max_chars}
+        )
     needed = max(settings.template_min_articles, settings.template_min_share * len(texts))
-    return {line for line, count in document_frequency.items() if count >= needed}
+    return {line for line, count in document_frequency.items() if count >= needed and not _is_prose(line)}
+
+
+def _is_prose(line: str) -> bool:
+    """A line that reads as a story's sentence (ten words or more, ending a sentence): never boilerplate."""
+    return len(line.split()) >= 10 and line.rstrip("\"'”’»)").endswith(tuple(_END_MARKS))
+
+
+_GATE = {
+    "cookie": re.compile(
+        r"\b(?:we|this (?:site|website)) uses? cookies\b|\baccept (?:all )?cookies\b|\bcookie (?:policy|settings|"
+        r"preferences|consent)\b|\b(?:accept|reject) all\b|"
+        r"\bmanage (?:your )?(?:privacy|cookie) (?:settings|choices)\b|"
+        r"\bbefore you continue\b",
+        re.IGNORECASE,
+    ),
+    "paywall": re.compile(
+        r"\bsubscribe (?:now |today )?to (?:continue|keep) reading\b|\bcontinue reading\b.{0,40}\bsubscri|"
+        r"\b(?:for|available to) (?:paying )?subscribers(?: only)?\b|\balready a subscriber\b|"
+        r"\bsubscribe (?:now )?for (?:unlimited|full) access\b|\byou have (?:reached|used) (?:your|all).{0,30}"
+        r"free (?:articles|stories)\b|\bthis (?:article|content|story) is (?:for|only available to|reserved for) "
+        r"(?:subscribers|members)\b|\bsign in to (?:continue|read)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def gate_notice(paragraphs: Sequence[str], settings: IngestSettings | None = None) -> str | None:
+    """``"cookie-consent"`` or ``"paywall"`` when the text is such a notice rather than an article: no longer than
+    ``gate_max_chars``, and half or more of its paragraphs (at least one) say so; ``None`` otherwise."""
+    settings = settings or IngestSettings()
+    if not paragraphs or sum(len(p) for p in paragraphs) > settings.gate_max_chars:
+        return None
+    for kind, pattern in _GATE.items():
+        hits = sum(1 for p in paragraphs if pattern.search(p))
+        if hits and hits * 2 >= len([p for p in paragraphs if len(p.split()) > 3]):
+            return "cookie-consent" if kind == "cookie" else kind
+    return None
 
 
 def split_sentences(text: str) -> list[str]:
@@ -190,7 +281,7 @@ def split_sentences(text: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        end = match.end(1)
+        end = match.end(1) if match.group(1) is not None else match.end(2)
         candidate = text[start:end]
         last_word = re.findall(r"([\w.]+)[.]$", candidate)
         if last_word and (last_word[0].lower().rstrip(".") in _ABBREVIATIONS or len(last_word[0].rstrip(".")) == 1):
@@ -238,10 +329,23 @@ def split_clauses(sentence: str) -> list[str]:
     return merged if len(merged) > 1 else [sentence]
 
 
+_HEADING_CHARS = 80
+"""A section heading is a line of at most eight words and at most this many columns (:func:`text_width`)."""
+
+
+def text_width(text: str) -> int:
+    """Columns ``text`` takes: wide characters (Chinese, Japanese, Korean) count two, as they carry about as much as
+    two Latin letters, so that lengths compare across scripts."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _is_subheading(paragraph: str) -> bool:
     """A short line without end punctuation between paragraphs: a section heading, not content."""
     words = paragraph.split()
-    return len(words) <= 8 and not re.search(r"[.!?…:;][\"'”»’)]*$", paragraph)
+    if re.search(r"[.!?…:;。！？][\"'”»’)」』）]*$", paragraph):
+        return False
+    # Scripts written without spaces (Chinese, Japanese): count the width of the characters, not words.
+    return len(words) <= 8 and text_width(paragraph) <= _HEADING_CHARS
 
 
 def split_paragraphs(text: str, settings: IngestSettings | None = None, *, keep_headings: bool = False) -> list[str]:
@@ -273,5 +377,5 @@ def split_paragraphs(text: str, settings: IngestSettings | None = None, *, keep_
 
 def _looks_like_line_per_paragraph(lines: Sequence[str]) -> bool:
     """True when each line is a whole paragraph (ends a sentence), as extracted HTML text is written."""
-    ended = sum(1 for line in lines if re.search(r"[.!?…\"”»’)]$", line))
+    ended = sum(1 for line in lines if re.search(r"[.!?…\"”»’)。！？」』）]$", line))
     return ended >= len(lines) - 1 and ended >= 2

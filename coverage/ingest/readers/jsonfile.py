@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from coverage.ingest.records import TEXT_KEYS, Record, Skip, record_or_skip
+from coverage.ingest.records import TEXT_KEYS, Record, Skip, parse_int, record_or_skip
 from coverage.model import Skipped, SkipReason
 
 __all__ = ["SUFFIXES", "read"]
@@ -15,11 +15,13 @@ SUFFIXES = (".json",)
 
 def read(rel: str, text: str) -> tuple[list[Record], list[Skipped]]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=parse_int)
     except json.JSONDecodeError as exc:
         raise Skip(SkipReason.INVALID_JSON, f"line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
     except RecursionError as exc:
         raise Skip(SkipReason.INVALID_JSON, "nested too deeply") from exc
+    except ValueError as exc:  # a number Python cannot convert
+        raise Skip(SkipReason.INVALID_JSON, str(exc)[:200]) from exc
     if isinstance(data, dict) and not any(k in data for k in TEXT_KEYS) and isinstance(data.get("articles"), list):
         data = data["articles"]
     if isinstance(data, dict):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from coverage.ingest.records import Record, Skip, record_or_skip
+from coverage.ingest.records import Record, Skip, parse_int, record_or_skip
 from coverage.model import Skipped, SkipReason
 
 __all__ = ["SUFFIXES", "read"]
@@ -20,12 +20,15 @@ def read(rel: str, text: str) -> tuple[list[Record], list[Skipped]]:
             continue
         where = f"{rel}#line{number}"
         try:
-            item = json.loads(line)
+            item = json.loads(line, parse_int=parse_int)
         except json.JSONDecodeError as exc:
             skipped.append(Skipped(where, SkipReason.INVALID_JSON, f"line {number}, column {exc.colno}: {exc.msg}"))
             continue
         except RecursionError:
             skipped.append(Skipped(where, SkipReason.INVALID_JSON, f"line {number}: nested too deeply"))
+            continue
+        except ValueError as exc:  # a number Python cannot convert
+            skipped.append(Skipped(where, SkipReason.INVALID_JSON, f"line {number}: {str(exc)[:200]}"))
             continue
         try:
             records.append(record_or_skip(where, item, rel))

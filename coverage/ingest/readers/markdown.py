@@ -25,6 +25,9 @@ def _from_markdown(rel: str, text: str) -> Record:
         import yaml
 
         try:
+            if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(match.group(1), Loader=yaml.SafeLoader)):
+                # Aliases can expand a few hundred bytes into gigabytes (a "billion laughs" bomb); articles need none.
+                raise Skip(SkipReason.BAD_RECORD, "YAML front matter with aliases (*name), not accepted")
             loaded = yaml.safe_load(match.group(1))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
