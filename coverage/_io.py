@@ -6,6 +6,7 @@ import functools
 import hashlib
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Iterable
@@ -16,7 +17,8 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lp
 
 def write_atomic(path: Path, data: str | bytes | bytearray | Iterable[str]) -> None:
     """Write ``data`` (text, bytes, or text in pieces) to ``path`` through a temporary file in the same folder and a
-    rename: never half a file."""
+    rename: never half a file. A new file gets the mode the umask gives (``0644`` under ``022``), a replaced file
+    keeps its own."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     pieces: Iterable[bytes]
@@ -28,6 +30,7 @@ def write_atomic(path: Path, data: str | bytes | bytearray | Iterable[str]) -> N
         pieces = (piece.encode("utf-8") for piece in data)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(handle, _mode_for(path))  # mkstemp makes it 0600 whatever the umask
         with os.fdopen(handle, "wb") as stream:
             for piece in pieces:
                 stream.write(piece)
@@ -35,6 +38,16 @@ def write_atomic(path: Path, data: str | bytes | bytearray | Iterable[str]) -> N
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits of the file at ``path``, or for a new file those the umask leaves of ``0666``."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)  # reading the umask means setting it; put it back at once
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def slugify(text: str, *, max_length: int = 60, fallback: str = "untitled") -> str:

@@ -44,7 +44,7 @@ def _settings(
     """The run's settings: the config file, then ``--set``, then the embedding options shared by every command."""
     from coverage.settings import Settings
 
-    settings = Settings.from_toml(config) if config else Settings()
+    settings = _read_config(config) if config else Settings()
     if assignments:
         settings = settings.set(list(assignments))
     embedding: dict[str, Any] = {"model": model, "device": device, "cache_dir": cache_dir}
@@ -208,6 +208,7 @@ class _Command(click.Command):
         from coverage._errors import ConfigError, CoverageError
 
         debug = bool(ctx.params.get("debug"))
+        _degrade_output()
         logging.basicConfig(
             level=logging.INFO if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
         )
@@ -219,18 +220,18 @@ class _Command(click.Command):
         except ConfigError as exc:
             if debug:
                 raise
-            raise click.UsageError(str(exc)) from exc
+            raise click.UsageError(_clean(str(exc))) from exc
         except CoverageError as exc:
             if debug:
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {_clean(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except OSError as exc:
             if debug:
                 raise
-            click.echo(f"Error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), err=True)
+            click.echo(_clean(f"Error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")), err=True)
             ctx.exit(EXIT_NO_INPUT)
 
 
@@ -333,6 +334,8 @@ Examples:
     "show coverage by lean and country.",
 )
 @click.option("--no-plots", is_flag=True, help="Do not draw the PNG charts beside the markdown reports.")
+@click.option("--follow-symlinks", is_flag=True, help="Read files through links that lead outside FOLDER.")
+@click.option("--include-hidden", is_flag=True, help="Read hidden files and folders (names starting with a dot).")
 @_with_common
 def compare(
     folder: Path | None,
@@ -347,6 +350,8 @@ def compare(
     export_dir: Path | None,
     outlets_file: Path | None,
     no_plots: bool,
+    follow_symlinks: bool,
+    include_hidden: bool,
     model: str | None,
     fast: bool,
     device: str | None,
@@ -368,6 +373,9 @@ def compare(
     if folder is None:
         _missing_folder(html_dir=html_dir, markdown_dir=markdown_dir)
     settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
+    settings = _guard_outputs(folder, settings, json_file, (markdown_dir, html_dir, export_dir))
+    if follow_symlinks or include_hidden:
+        settings = settings.replace(ingest={"follow_symlinks": follow_symlinks, "include_hidden": include_hidden})
     _check_model(settings.embedding.model)
     _distillation_notice(settings)
     profiles = None
@@ -406,7 +414,7 @@ def compare(
         if result.profiles is not None:
             console.print(render_profiles(result, result.profiles))
         if json_file:
-            write_json(result, Path(json_file))
+            _write_json(result, Path(json_file), write_json, iter_json)
             console.print(f"JSON written to {json_file}", markup=False, style="dim")
     if markdown_dir is not None:
         from coverage._cache import open_cache
@@ -428,6 +436,92 @@ def compare(
 
         tables = write_exports(result, export_dir, sqlite=True)
         _written("Tables", export_dir, tables)
+
+
+def _clean(text: str) -> str:
+    """A message for the terminal: names in it carry no escape or control characters."""
+    from coverage.text.cleaning import visible_controls
+
+    return visible_controls(text)
+
+
+def _degrade_output() -> None:
+    """On a terminal or pipe that is not UTF-8 (``PYTHONIOENCODING=ascii``), characters it cannot show become ``?``
+    instead of ending the run."""
+    import io
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
+        if isinstance(stream, io.TextIOWrapper) and not encoding.startswith("utf"):
+            stream.reconfigure(errors="replace")
+
+
+def _read_config(path: Path) -> Settings:
+    """``--config``: a regular TOML file (a FIFO or device is refused, never read); deep nesting is a usage error."""
+    from coverage._errors import ConfigError
+    from coverage.settings import Settings
+
+    if not path.is_file():
+        raise ConfigError(f"cannot read settings file {path}: not a regular file")
+    try:
+        return Settings.from_toml(path)
+    except RecursionError:
+        raise ConfigError(f"cannot read settings file {path}: nested too deeply") from None
+
+
+_OUR_MARKS = {"index.md": b"# Coverage comparison", "index.html": b"<!DOCTYPE html>"}
+"""How an index that an earlier run wrote begins: another file of that name is an input, never overwritten."""
+
+
+def _guard_outputs(
+    folder: Path | None, settings: Settings, json_file: str | None, folders: tuple[Path | None, ...]
+) -> Settings:
+    """Outputs never overwrite inputs nor feed back: an output inside FOLDER is left out of the reading (reported as
+    skipped); an output folder that is FOLDER, an output folder inside it holding an index of another origin, and a
+    ``--json`` file that is an input article are refused (exit 2)."""
+    if folder is None:
+        return settings
+    root = folder.resolve()
+    excluded: list[Path] = []
+    for output in folders:
+        if output is None:
+            continue
+        target = output.resolve()
+        if target == root:
+            raise click.UsageError(_clean(f"{output} is the input folder: reports would overwrite its files"))
+        if target.is_relative_to(root):
+            for name, mark in _OUR_MARKS.items():
+                if (target / name).is_file() and not _starts_with(target / name, mark):
+                    raise click.UsageError(_clean(f"{output}/{name} is an input file; choose another output folder"))
+            excluded.append(target)
+    if json_file and json_file != "-":
+        target = Path(json_file).resolve()
+        if target.is_relative_to(root):
+            if target.is_file() and not _starts_with(target, b"{", within=b'"schema_version"'):
+                raise click.UsageError(_clean(f"{json_file} is an input file; choose another --json file"))
+            excluded.append(target)
+    if not excluded:
+        return settings
+    return settings.replace(ingest={"exclude": (*settings.ingest.exclude, *excluded)})
+
+
+def _starts_with(path: Path, mark: bytes, *, within: bytes = b"") -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return False
+    return head.lstrip().startswith(mark) and within in head
+
+
+def _write_json(result: Comparison, path: Path, write_json: Any, iter_json: Any) -> None:
+    """``--json FILE``: a regular file is replaced atomically; a FIFO or a device is written into, as named."""
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8") as stream:
+            for piece in iter_json(result):
+                stream.write(piece)
+        return
+    write_json(result, path)
 
 
 WRAP = 10_000

@@ -69,6 +69,9 @@ def _figure() -> Figure:
     from matplotlib.figure import Figure
 
     matplotlib.rcParams["svg.hashsalt"] = "coverage"
+    # Outlet names, titles and facts are text, never TeX: "$5 and $6" must not start mathtext (which can fail).
+    matplotlib.rcParams["text.parse_math"] = False
+    matplotlib.rcParams["text.usetex"] = False
     # A Figure not registered with pyplot: no global state, nothing to close.
     return Figure(figsize=FIGSIZE, dpi=DPI)
 
@@ -226,7 +229,13 @@ def chart_key(event: Event, chart: str) -> str:
 
 
 def _draw(event: Event, chart: str) -> bytes | None:
-    return CHARTS[chart](event)
+    """The chart's PNG, or ``None`` when it has nothing to show or cannot be drawn: a failed chart is logged and
+    left out, and the reports are written without it."""
+    try:
+        return CHARTS[chart](event)
+    except Exception as exc:  # matplotlib's failures have no common base; no chart is worth a report
+        logger.warning("chart %s of %s not drawn: %s: %s", chart, event.id, type(exc).__name__, exc)
+        return None
 
 
 def _workers() -> int:

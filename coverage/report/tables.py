@@ -216,12 +216,27 @@ def tables(comparison: Comparison) -> dict[str, pl.DataFrame]:
     return {name: pl.DataFrame(rows[name], schema=fixed[name], orient="row") for name in TABLES}
 
 
+_FORMULA = r"^[=+\-@\t\r]"
+"""A CSV cell starting so is a formula to a spreadsheet (``=HYPERLINK(...)``, ``@SUM(...)``, ``-2+3``)."""
+_NUMBER = r"^[+-]?(?:\d+(?:[.,]\d*)*|\.\d+)(?:[eE][+-]?\d+)?%?$"
+
+
 def _csv_ready(frame: pl.DataFrame) -> pl.DataFrame:
-    """List columns joined with :data:`LIST_SEPARATOR`: CSV has no nested values."""
+    """List columns joined with :data:`LIST_SEPARATOR` (CSV has no nested values), and every text cell that a
+    spreadsheet would run as a formula prefixed with ``'`` (numbers such as ``-3`` excepted)."""
     import polars as pl
 
     lists = [name for name, dtype in frame.schema.items() if isinstance(dtype, pl.List)]
-    return frame.with_columns(pl.col(name).list.join(LIST_SEPARATOR) for name in lists) if lists else frame
+    if lists:
+        frame = frame.with_columns(pl.col(name).list.join(LIST_SEPARATOR) for name in lists)
+    texts = [name for name, dtype in frame.schema.items() if dtype == pl.String]
+    return frame.with_columns(
+        pl.when(pl.col(name).str.contains(_FORMULA) & ~pl.col(name).str.contains(_NUMBER))
+        .then(pl.lit("'") + pl.col(name))
+        .otherwise(pl.col(name))
+        .alias(name)
+        for name in texts
+    )
 
 
 def write_exports(comparison: Comparison, folder: Path, *, sqlite: bool = False) -> list[Path]:
