@@ -341,6 +341,16 @@ class FramingSettings(_Section):
     the second, another the second and not the first) ..."""
     label_context_pairs: int = 2
     """... in at least this many linked sentence pairs (one pairing is often a coincidence)."""
+    label_cast_shared: int = _non_negative(1)
+    """Two plural descriptions of people that different outlets choose between ("protesters", "rioters") and that
+    never share a sentence name one group when at least this many other parties (descriptions of people) share a
+    sentence with each ("police"): the same part in the story. 0 turns this evidence off ..."""
+    label_cast_similarity: float = _within(0.55, 0.0, 1.0)
+    """... when their labels are at least this similar (cosine; "protesters" / "rioters" 0.64, "officials" /
+    "rioters" 0.49) ..."""
+    label_cast_margin: float = _within(0.05, -1.0, 1.0)
+    """... and when each is closer (cosine) to a description of people than to one of things, events, places or
+    actions by at least this: "rioters" and "dock workers" are people, "protests" and "riots" are not."""
     label_similarity: float = 0.8
     """Two descriptions with one head but different modifiers name one referent only when at least this similar
     (cosine): "intelligence officials" and "administration officials" are kept apart."""
@@ -355,6 +365,9 @@ class FramingSettings(_Section):
     loaded_share: float = _within(0.0, 0.0, 1.0)
     """... and when at most this share of the event's other outlets use it (0: none does). A word other outlets
     use too ("killed", "died") is the event's vocabulary, not one outlet's choice."""
+    loaded_synonym: float = _within(0.6, 0.0, 1.0)
+    """A lexicon word is the event's vocabulary, not a choice, where another outlet writes a rated word of the same
+    sign at least this alike (cosine): "died" beside "killed" (0.79), "hurt" beside "injured" (0.66)."""
     loaded_max: int = _non_negative(10)
     """At most this many loaded terms per outlet, best first."""
 

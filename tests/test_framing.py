@@ -400,3 +400,50 @@ def test_baseline_is_scored_at_the_length_of_the_flagged_list() -> None:
     ours, base = score_words({"A": ["rioter"], "B": ["protester", "hall"]}, ranked, gold)
     assert (ours.hits, ours.flagged, ours.found, ours.gold) == (2, 3, 2, 2)
     assert base.flagged == 3
+
+
+def test_a_corrected_name_joins_the_two_labels() -> None:
+    texts = {
+        "a": ("The minister said these were not dock workers but provocateurs.", "The provocateurs burned a depot."),
+        "b": ("Dock workers marched to the port.", "The dock workers met tear gas."),
+        "c": ("The state will not bow to violence, but no honest worker is a criminal.",),
+    }
+    labels = find_labels(_forced(texts), {"a": "State", "b": "Witness", "c": "Herald"})
+    group = next(g for g in labels if "provocateurs" in g.spans)
+    assert "workers" in group.spans and group.by_outlet["Witness"] == ("workers",)
+    assert not any({"violence", "honest worker"} <= set(g.spans) for g in labels)
+
+
+def test_the_cast_joins_plural_people_that_play_one_part_and_keeps_parties_apart() -> None:
+    texts = {
+        "a": ("Rioters pelted police with stones near the port.", "Later rioters looted shops."),
+        "b": ("Protesters threw stones at police outside the hall.", "Police fired tear gas as protesters approached."),
+    }
+    people = frozenset({"rioters", "protesters", "police", "people", "persons"})
+    embedder = _SynonymEmbedder(people)
+    settings = FramingSettings(label_cast_similarity=0.45)
+    labels = find_labels(_forced(texts), {"a": "State", "b": "Witness"}, embedder=embedder, settings=settings)
+    group = next(g for g in labels if "rioters" in g.spans)
+    assert group.by_outlet == {"State": ("rioters",), "Witness": ("protesters",)}
+    assert "police" not in group.spans  # shares a sentence with both: the other party
+    off = FramingSettings(label_cast_similarity=0.45, label_cast_shared=0)
+    labels = find_labels(_forced(texts), {"a": "State", "b": "Witness"}, embedder=embedder, settings=off)
+    assert not any("rioters" in g.spans for g in labels)
+
+
+def test_counts_are_no_part_of_a_label() -> None:
+    texts = {"a": ("Sixteen police officers were hurt.", "Police officers guarded the port.")}
+    texts["b"] = ("Police officers were hurt.", "Sixteen guards were at the port.")
+    labels = find_labels(_forced(texts), {"a": "A", "b": "B"})
+    assert not any(span.startswith("sixteen") for g in labels for span in g.spans)
+
+
+def test_a_lexicon_word_whose_sense_other_outlets_write_is_no_choice() -> None:
+    alignment = _forced({"a": ("Three people died in the blast.",), "b": ("Three people were killed in the blast.",)})
+    outlets = {"a": "A", "b": "B"}
+    plain = {t.term for t in find_loaded_terms(alignment, outlets)}
+    assert {"died", "killed"} <= plain
+    embedder = _SynonymEmbedder(frozenset({"died", "killed"}))
+    settings = FramingSettings(loaded_synonym=0.45)
+    shared = {t.term for t in find_loaded_terms(alignment, outlets, embedder=embedder, settings=settings)}
+    assert not {"died", "killed"} & shared

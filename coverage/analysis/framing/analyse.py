@@ -98,6 +98,6 @@ def analyse_framing(
     if sentence_alignment is not None:
         outlet_of = {a.id: a.outlet for a in articles}
         labels = find_labels(sentence_alignment, outlet_of, settings=settings, embedder=embedder)
-        loaded = find_loaded_terms(sentence_alignment, outlet_of, settings=settings)
+        loaded = find_loaded_terms(sentence_alignment, outlet_of, settings=settings, embedder=embedder)
     logger.debug("framing of %s: %d outlets, %d label groups", event.id, len(results), len(labels))
     return EventFraming(event=event.id, outlets=tuple(results), labels=labels, loaded=loaded)

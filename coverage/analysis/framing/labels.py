@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
@@ -29,7 +30,7 @@ from coverage.analysis.framing.names import (
     _substitutions,
     _tokens,
 )
-from coverage.analysis.framing.terms import _stop_words
+from coverage.analysis.framing.terms import NUMBER_WORDS, _stop_words
 from coverage.model import Alignment, ParagraphRef
 from coverage.model.framing import LabelGroup
 from coverage.settings import FramingSettings
@@ -38,8 +39,15 @@ from coverage.settings import FramingSettings
 class _Components:
     """Union-find over labels that refuses merges putting incompatible names or descriptions in one referent."""
 
-    def __init__(self, labels: Mapping[str, _Label], cosine: Callable[[str, str], float], high: float) -> None:
+    def __init__(
+        self,
+        labels: Mapping[str, _Label],
+        cosine: Callable[[str, str], float],
+        high: float,
+        together: Mapping[str, set[str]] | None = None,
+    ) -> None:
         self.labels = labels
+        self.together = together or {}
         self.cosine = cosine
         self.high = high
         self.parent = {label: label for label in labels}
@@ -62,14 +70,18 @@ class _Components:
             return self.cosine(a.label, b.label) >= self.high
         return True
 
-    def union(self, x: str, y: str, floor: float | None = None) -> bool:
+    def union(self, x: str, y: str, floor: float | None = None, *, apart: bool = False) -> bool:
         """Join the referents of ``x`` and ``y`` unless that puts incompatible labels together or, with ``floor``
         (evidence from similarity or alignment), unless one of them holds a name (names are joined by alias and
-        title evidence only) or the labels of the two are on average less similar than ``floor``."""
+        title evidence only) or the labels of the two are on average less similar than ``floor``; with ``apart``
+        (evidence from similarity alone), also unless a label of one shares a sentence with a label of the other
+        ("police" and "protesters": two parties)."""
         rx, ry = self.find(x), self.find(y)
         if rx == ry:
             return False
         left, right = self.members[rx], self.members[ry]
+        if apart and any(b in self.together.get(a, ()) for a in left for b in right):
+            return False
         if floor is not None:
             if any(self.labels[m].name for m in left + right):
                 return False
@@ -186,7 +198,11 @@ def find_labels(
     initials); a description given as the title or apposition of a name ("President Trump", "the dictator, Kim");
     token substitutions in sentence pairs the alignment links whose context agrees; descriptions with one head
     word; and mentions left unmatched in linked sentence pairs of different outlets, paired with their most
-    similar counterpart (embeddings) where the outlets choose between the two words. Merges that would put two
+    similar counterpart (embeddings) where the outlets choose between the two words; a sentence that corrects one
+    description by another ("not dock workers but provocateurs"); and plural descriptions of people that outlets
+    choose between and that play the same part beside the same other party (:func:`_cast_edges`: "rioters" /
+    "protesters", both beside "police", never beside each other). Leading counts are dropped from descriptions
+    ("sixteen police officers" is "police officers"). Merges that would put two
     incompatible names ("north korea", "south korea") or two differently modified descriptions ("intelligence
     officials", "administration officials") in one referent are refused, and similarity evidence never joins a
     referent that holds a name (names join by alias and title only) nor one that is on average less similar
@@ -214,11 +230,16 @@ def find_labels(
     aligned, examples = _alignment_edges(alignment, outlets, mentions, labels, similarity, settings)
     edges += aligned
     edges += _head_edges(labels, similarity, settings)
+    edges += _relabel_edges(alignment, mentions, labels)
+    together = _together(mentions)
+    if embedder is not None:
+        edges += _cast_edges(together, labels, similarity, embedder, settings)
     if embedder is not None:
         edges = _minimal_pairs(edges, labels, embedder, settings.label_context_similarity)
-    components = _Components(labels, similarity.cosine, settings.label_similarity)
+    components = _Components(labels, similarity.cosine, settings.label_similarity, together)
     for rank, _, a, b in sorted(edges):
-        components.union(a, b, settings.label_context_similarity if rank >= 3 and embedder is not None else None)
+        floor = settings.label_context_similarity if rank >= 3 and embedder is not None else None
+        components.union(a, b, floor, apart=rank >= 6)
     found_in = _found_in(alignment, outlets, mentions)
     groups = [
         group
@@ -251,6 +272,8 @@ def _collect_labels(
     titles: dict[str, Counter[str]] = defaultdict(Counter)
     for t, s, words, is_name, title in _mentions(alignment.segments, lexicon, settings):
         lowered = _label_words(words)
+        while not is_name and lowered and (lowered[0] in NUMBER_WORDS or lowered[0].replace(",", "").isdigit()):
+            lowered = lowered[1:]  # a count is no part of a label: "sixteen police officers" are "police officers"
         label = " ".join(lowered)
         if not label or not _content(lowered, stop) or (not is_name and len(label) < 3):
             continue
@@ -390,6 +413,105 @@ def _head_edges(labels: Mapping[str, _Label], similarity: _Similarity, settings:
                     need = settings.label_head_similarity if nested else settings.label_similarity
                     if similarity.cosine(a, b) >= need and (nested or similarity.complementary(a, b)):
                         edges.append((5, -similarity.cosine(a, b), a, b))
+    return edges
+
+
+PEOPLE = ("people", "a group of people", "persons")
+"""What a description of people is like (:func:`_people`) ..."""
+NOT_PEOPLE = ("things", "events", "places", "actions")
+"""... and what it is unlike."""
+
+
+def _people(candidates: Sequence[str], embedder: Embedder, margin: float) -> set[str]:
+    """The labels in ``candidates`` that name people: closer to the :data:`PEOPLE` prototypes than to the
+    :data:`NOT_PEOPLE` ones by at least ``margin`` (cosine) -- "rioters", "dock workers", not "protests", "riots"."""
+    if not candidates:
+        return set()
+    people = np.asarray(embedder.encode(list(PEOPLE)), dtype=np.float64)
+    other = np.asarray(embedder.encode(list(NOT_PEOPLE)), dtype=np.float64)
+    vectors = np.asarray(embedder.encode(list(candidates)), dtype=np.float64)
+    lead = (vectors @ people.T).max(axis=1) - (vectors @ other.T).max(axis=1)
+    return {label for label, d in zip(candidates, lead, strict=True) if d >= margin}
+
+
+def _derived(a: str, b: str) -> bool:
+    """One word is the other plus an ending ("protest" / "protester"): an act and its actors, never one referent."""
+    return a != b and (a.startswith(b) or b.startswith(a))
+
+
+_QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’"})
+_LEAD = r"(?:(?:the|a|an|these|those|some|mere|just) )?(?:[a-z][\w-]* )?"
+"""What may come before a label inside a corrected phrase: a determiner and one word ("not *the dock* workers")."""
+
+
+def _relabel_edges(alignment: Alignment, mentions: Sequence[_Mention], labels: Mapping[str, _Label]) -> list[_Edge]:
+    """Evidence from sentences that name one group twice, correcting one name by the other (rank 2): "not
+    protesters but terrorists", "provocateurs rather than dock workers". Descriptions only, each label in its
+    phrase after at most a determiner and one word (:data:`_LEAD`)."""
+    by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for m in mentions:
+        if not m.name:
+            by_sentence[(m.text, m.sentence)].add(m.label)
+    edges: list[_Edge] = []
+    for (t, s), present in sorted(by_sentence.items()):
+        if len(present) < 2:
+            continue
+        text = " ".join(w for w in _tokens(alignment.segments[t][s]) if w not in _QUOTE_MARKS)
+        if " but " not in text and " rather than " not in text:
+            continue
+        for x in sorted(present):
+            for y in sorted(present - {x}):
+                lx, ly = re.escape(x), re.escape(y)
+                if re.search(rf"\bnot {_LEAD}{lx} ,? ?but {_LEAD}{ly}\b", text) or re.search(
+                    rf"\b{ly} rather than {_LEAD}{lx}\b", text
+                ):
+                    edges.append((2, -1.0, *_pair(x, y)))
+    return edges
+
+
+def _together(mentions: Sequence[_Mention]) -> dict[str, set[str]]:
+    """Label -> the other labels that share a sentence with it somewhere."""
+    by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for m in mentions:
+        by_sentence[(m.text, m.sentence)].add(m.label)
+    together: dict[str, set[str]] = defaultdict(set)
+    for present in by_sentence.values():
+        for label in present:
+            together[label] |= present - {label}
+    return together
+
+
+def _cast_edges(
+    together: Mapping[str, set[str]],
+    labels: Mapping[str, _Label],
+    similarity: _Similarity,
+    embedder: Embedder,
+    settings: FramingSettings,
+) -> list[_Edge]:
+    """Evidence from the cast of the event (rank 6): two plural descriptions of people ("protesters", "rioters")
+    that different outlets choose between, that each share a sentence with the same other party (a description of
+    people: "police") and never share one with each other, and whose labels are at least ``label_cast_similarity``
+    alike. Two groups in one sentence ("clashes between police and protesters") are
+    two parties, never one. A word each outlet uses once is still a choice when outlets choose it for the same
+    part, which linked sentence pairs alone miss where one outlet tells the story in sentences of its own."""
+    if not settings.label_cast_shared:
+        return []
+    beside = {label: {o for o in others if not labels[o].name} for label, others in together.items()}
+    described = sorted(label for label, info in labels.items() if not info.name and beside.get(label))
+    people = _people(described, embedder, settings.label_cast_margin)
+    cast = sorted(label for label in people if labels[label].words[-1] != labels[label].head)
+    edges: list[_Edge] = []
+    for k, a in enumerate(cast):
+        for b in cast[k + 1 :]:
+            if labels[a].head == labels[b].head or b in together[a] or _derived(labels[a].head, labels[b].head):
+                continue
+            shared = (beside[a] & beside[b] & people) - {a, b}
+            if (
+                len(shared) >= settings.label_cast_shared
+                and similarity.cosine(a, b) >= settings.label_cast_similarity
+                and similarity.complementary(a, b)
+            ):
+                edges.append((6, -similarity.cosine(a, b), a, b))
     return edges
 
 

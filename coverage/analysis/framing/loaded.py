@@ -28,6 +28,9 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from coverage.analysis.embedding import Embedder
 from coverage.analysis.framing.names import _singular, _substitutions, _tokens
 from coverage.analysis.framing.terms import _NOT_TERMS, _stop_words, name_words
 from coverage.model import Alignment, ParagraphRef
@@ -75,14 +78,48 @@ class _Candidate:
     substitutions: int = 0
 
 
+def _shared_sense(
+    candidates: Mapping[tuple[str, str], _Candidate],
+    text_of: Mapping[str, str],
+    lexicon: Mapping[str, float],
+    embedder: Embedder,
+    settings: FramingSettings,
+) -> set[tuple[str, str]]:
+    """The lexicon-only candidates (outlet, word) whose sense another outlet writes in a word of its own: a rated
+    word of the same sign at least ``loaded_synonym`` alike (cosine). "died" where others write "killed", "hurt"
+    where they write "injured": the event's vocabulary, not a choice of one outlet."""
+    rated = {o: {w for w in set(t.split()) if lexicon.get(w)} for o, t in text_of.items()}
+    words = sorted({w for ws in rated.values() for w in ws} | {term for _, term in candidates})
+    if not words:
+        return set()
+    vectors = dict(zip(words, np.asarray(embedder.encode(words), dtype=np.float64), strict=True))
+    shared: set[tuple[str, str]] = set()
+    for (outlet, term), _ in candidates.items():
+        sign = np.sign(_valence([term], lexicon))
+        for other, theirs in rated.items():
+            if other == outlet:
+                continue
+            if any(
+                np.sign(lexicon[w]) == sign and float(vectors[term] @ vectors[w]) >= settings.loaded_synonym
+                for w in theirs
+                if w != term
+            ):
+                shared.add((outlet, term))
+                break
+    return shared
+
+
 def find_loaded_terms(
     alignment: Alignment,
     outlet_of: Mapping[str, str],
     *,
     settings: FramingSettings | None = None,
+    embedder: Embedder | None = None,
 ) -> tuple[LoadedTerm, ...]:
     """Loaded word choices of each outlet in the texts of ``alignment`` (sentence segments; ``outlet_of`` maps its
-    ids to outlets), best first within each outlet, outlets by name; at most ``loaded_max`` per outlet."""
+    ids to outlets), best first within each outlet, outlets by name; at most ``loaded_max`` per outlet. With
+    ``embedder``, a lexicon word is dropped where another outlet writes the same sense in a word of its own
+    (:func:`_shared_sense`)."""
     settings = settings or FramingSettings()
     outlets = [outlet_of.get(name, name) for name in alignment.ids]
     names = name_words(s for segments in alignment.segments for s in segments)
@@ -139,6 +176,12 @@ def find_loaded_terms(
                     candidate(t, s, w)
 
     all_outlets = sorted(set(outlets), key=str.casefold)
+    lexical = {
+        key: found
+        for key, found in candidates.items()
+        if not found.substitutions and " " not in key[1] and key[1] not in REPORT_VERBS
+    }
+    shared = _shared_sense(lexical, text_of, lexicon, embedder, settings) if embedder is not None else set()
     out: list[LoadedTerm] = []
     for outlet in all_outlets:
         others = [o for o in all_outlets if o != outlet]
@@ -158,7 +201,7 @@ def find_loaded_terms(
                 and share == 0
                 and any(f" {theirs} " not in text_of[outlet] for _, theirs in found.instead)
             )
-            if not (chosen or ((emotive or report) and share <= settings.loaded_share)):
+            if not (chosen or ((emotive or report) and share <= settings.loaded_share)) or (o, term) in shared:
                 continue
             evidence = (("substitution", found.substitutions > 0), ("lexicon", emotive), ("report verb", report))
             cues = tuple(cue for cue, on in evidence if on)
