@@ -606,3 +606,71 @@ def test_a_partial_count_beside_a_matching_total_is_not_a_conflict() -> None:
     # referent does not say which quantity the other article's 12 is; the group is split and no conflict is claimed.
     pairs.append((other, article_figures(other)))
     assert not any(g.conflict for g in group_figures(pairs))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Figures with their meaning (issue 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hospitals have treated 85 people for injuries. Of them, 40 were hospitalised.",
+            [("injured", "people"), ("injured", "people (part)")],
+        ),
+        ("Forty of the injured remain in hospital.", [("injured", "people (part)")]),
+        ("Twelve people died. Three of them were firefighters.", [("killed", "people"), ("killed", "firefighters")]),
+        (
+            "Seven people have died in the violence in our city, including two police officers.",
+            [("killed", "people"), ("killed", "security forces")],
+        ),
+        ("The death toll from clashes in the port city of Port Ardel rose to 7 on Wednesday.", [("killed", "people")]),
+        ("Nine people were treated for minor injuries.", [("injured", "people")]),
+        (
+            "Turnout was 58 percent, compared with 64 percent in 2021.",
+            [("percentage", "turnout"), ("percentage", "turnout (before)")],
+        ),
+        ("In 2021 the party had won 47 seats.", [("count", "seats (2021)")]),
+        (
+            "It raised its policy rate by 50 basis points to 4.75 percent.",
+            [("percentage", "rate change"), ("percentage", "rate")],
+        ),
+        ("The average mortgage rate is already 7.1%.", [("percentage", "mortgage rate")]),
+        (
+            "The bank expects inflation to ease to 3.5% by the end of this year.",
+            [("percentage", "inflation (forecast)")],
+        ),
+    ],
+)
+def test_figures_carry_their_meaning(text: str, expected: list[tuple[str, str]]) -> None:
+    item = article("a", "A", None, text)
+    assert [(str(m.kind), m.referent) for m in article_figures(item)] == expected
+
+
+def test_basis_points_and_percentage_points_are_the_same_change() -> None:
+    values = [m.value for m in extract_figures("a 50-basis-point hike, half a percentage point, a quarter-point rise")]
+    assert values == [0.5, 0.5, 0.25]
+
+
+def test_same_day_difference_is_a_conflict_naming_the_outlets_and_later_counts_an_update() -> None:
+    same_day = groups_of(("58 were injured.", date(2025, 3, 11)), ("85 were injured.", date(2025, 3, 11)))
+    group = _only_group(same_day, FigureKind.INJURED)
+    assert group.verdict == "conflict" and group.disagreeing == ("outlet0", "outlet1")
+    rising = groups_of(
+        ("Three people were killed.", date(2025, 3, 10)),
+        ("Five people were killed.", date(2025, 3, 11)),
+        ("The death toll rose to 7.", date(2025, 3, 12)),
+    )
+    assert _only_group(rising, FigureKind.KILLED).verdict == "update"
+    found = groups_of(
+        ("Five people were missing.", date(2025, 10, 14)), ("Two people are missing.", date(2025, 10, 15))
+    )
+    assert _only_group(found, FigureKind.MISSING).verdict == "update"
+
+
+def test_two_values_in_one_article_split_the_group_without_a_conflict() -> None:
+    herald = article("h", "Herald", None, "The Greens won six seats. The Progress Alliance won 29 seats.")
+    flash = article("f", "Flash", None, "The Homeland Movement will take 17 seats.")
+    groups = group_figures([(a, article_figures(a)) for a in (herald, flash)])
+    assert groups and not any(g.conflict for g in groups)

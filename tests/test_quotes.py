@@ -394,3 +394,65 @@ def test_a_short_partial_quote_matches_the_full_quote_it_comes_from() -> None:
 
 def test_match_quotes_of_nothing_is_nothing() -> None:
     assert match_quotes([]) == []
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Speakers from the quote's own sentence, titles (issue 14)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (['Prosecutor Ines Calder, who had sought 12 years, said: "No office places anyone above the law."'], "Calder"),
+        (
+            ['In a televised address, the president, Anton Halvik, said: "The state will not bow to violence."'],
+            "Halvik",
+        ),
+        (
+            ['The Valdorian Chamber of Industry fumed: "Every rise in rates comes straight out of investment."'],
+            "Chamber",
+        ),
+        (
+            [
+                'President Kassym-Jomart Tokayev, who has blamed the violence on "terrorists" he says were trained '
+                'abroad, said Friday that he had authorized security forces to "shoot to kill without warning."'
+            ],
+            "Tokayev",
+        ),
+        (
+            [
+                "Tokayev spoke on Friday. He dismissed calls for dialogue with a question: "
+                '"What negotiations can there be with criminals and murderers?"'
+            ],
+            "Tokayev",
+        ),
+        (
+            [
+                "Addressing supporters in Harlen, Voss struck a humble note. "
+                '"Voters have sent us a clear message and we will listen," she said.'
+            ],
+            "Voss",
+        ),
+    ],
+)
+def test_speaker_from_the_quotes_own_sentence(paragraphs: list[str], speaker: str) -> None:
+    quotes = [q for q in extract_quotes(paragraphs) if len(q.text.split()) > 3]
+    assert quotes and quotes[-1].speaker is not None and speaker in quotes[-1].speaker
+
+
+def test_titles_of_shows_and_slogans_are_not_quotes() -> None:
+    quotes = extract_quotes(
+        [
+            '"These were not dock workers," Vorgat said on the evening programme "Nation Tonight".',
+            'Running on the slogan "Valmark First", Kovar said the party was here to stay.',
+        ]
+    )
+    assert [q.text for q in quotes] == ["These were not dock workers"]
+
+
+def test_a_role_and_a_name_are_not_a_different_speaker() -> None:
+    a = article("a", "A", '"Nothing is ruled out and nothing is pre-decided," the central bank chief said.')
+    b = article("b", "B", '"Nothing is ruled out," Marsh said.')
+    groups = match_quotes([(x, extract_quotes(x.paragraphs)) for x in (a, b)])
+    assert len(groups) == 1
+    assert not groups[0].flagged(VariantFlag.DIFFERENT_SPEAKER)

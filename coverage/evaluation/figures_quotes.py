@@ -25,8 +25,8 @@ How a claim is judged.
   speaker or with how that outlet names the speaker (only the latter for a ``misattributed`` version), or equals
   how the outlet names them (``the central bank chief``). No speaker counts as not right (*abstained*).
 - *not-quote extracted*: a scare quote or title of the gold file that the tool returns as a quote.
-- *flag right* (gold quotes carried by two or more outlets): the outlet's version is in the same tool group as the
-  other outlets' versions, its text flag is the gold one (``paraphrased`` reads as ``reworded``), and it carries
+- *flag right* (gold quotes with two or more direct versions found): the outlet's version is in the same tool group
+  as the other outlets' versions, its text flag is the gold one (``paraphrased`` reads as ``reworded``), and it carries
   ``different_speaker`` exactly when the gold says ``misattributed``.
 """
 
@@ -414,7 +414,9 @@ def _score_quote_flags(
         if outlet not in found:
             continue
         label = f"{gold.get('id') or gold['speaker']} / {outlet} {outlet_flags}"
-        if len(groups) != 1 or len(found) < 2:
+        if len(found) < 2:
+            continue  # one direct version: nothing to compare it with (a missing one counts under speakers)
+        if len(groups) != 1:
             t["quote_flags_right"].add(False, f"{label}: versions not in one group")
             continue
         _, variant = group_of[id(found[outlet])]

@@ -52,7 +52,17 @@ Kinds and referents
     names (``police officers``, ``among the police`` -> ``security forces``; ``protesters``, ``rioters``,
     ``armed criminals`` -> ``protesters``; no noun or ``people`` -> ``people``, the plain total). A figure
     introduced by ``including`` is a part of the figure before it: it takes that figure's kind and, for
-    ``including 103 in Almaty``, the referent ``people in Almaty``.
+    ``including 103 in Almaty``, the referent ``people in Almaty``. So do ``among them``, ``of them,``, ``103 of
+    them in Almaty``, ``Forty of the injured`` and ``Three of them were firefighters`` (the total may be in the
+    sentence before); a part without a noun of its own has the referent ``people (part)``.
+
+Meaning (:mod:`coverage.analysis.figures.meaning`)
+    A percentage takes what it measures (``inflation stood at 6.2%`` -> ``inflation``, ``the 2% target``,
+    ``the average mortgage rate``, ``won 27.9 percent`` -> ``vote share``); percentage and basis points are a
+    change in points (``50 basis points`` is 0.5, referent ``rate change``). An earlier value (``up from 4.25%``,
+    ``compared with 64 percent``), a forecast (``3.5% by the end of this year``) and another year's value
+    (``47 seats in 2021``) get `` (before)``, `` (forecast)`` or `` (2021)`` after their referent, so that they are
+    never compared with the current value. ``the death toll from clashes in the port city rose to 7`` is killed.
 """
 
 from __future__ import annotations
@@ -81,6 +91,7 @@ from coverage.analysis.figures.words import (
     _NP_STOP,
     _PARTITIVES,
     _PEOPLE_KINDS,
+    _PLACE_GAP,
     _QUALIFIER_WORDS,
     _QUOTE_MARKS,
     _REFERENT_CLASSES,
@@ -297,7 +308,10 @@ def _is_subset(toks: Sequence[_Tok], index: int) -> bool:
 
 
 def _place_after(toks: Sequence[_Tok], index: int) -> str | None:
-    """``in Almaty`` right after a figure: the place name."""
+    """``in Almaty`` after a figure (``103 in Almaty``, ``103 of them in Almaty``, ``103 were killed in Almaty``):
+    the place name."""
+    while _word(toks, index) in _PLACE_GAP:
+        index += 1
     if _word(toks, index) != "in":
         return None
     words = []
@@ -337,6 +351,14 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
         return _Reading(phrase, partitive, " ".join(words) or None, referent, explicit_noun=bool(words), part=True)
     noun, after_noun = _noun_phrase(toks, _skip_quotes(toks, phrase.end), settings, vague=phrase.vague)
     words = [t.lower for t in noun]
+    if words and words[-1] in ("members", "member") and _word(toks, after_noun) == "of":
+        members_of, end = _noun_phrase(toks, after_noun, settings)  # "18 members of the security forces"
+        if members_of and " ".join(t.lower for t in members_of) in _REFERENT_CLASSES:
+            noun, after_noun, words = members_of, end, [t.lower for t in members_of]
+    if words and _word(toks, after_noun) == "and":  # "16 police officers and National Guard servicemen had died"
+        other, end = _noun_phrase(toks, after_noun + 1, settings)
+        if other and _canonical([t.lower for t in other]) == _canonical(words):
+            after_noun = end
     kind = FigureKind.COUNT
     cue = None
     if words and words[-1] in _UNIT_NOUNS:
@@ -425,10 +447,19 @@ def _read_sentence(
         # a part after a total of people is a part of it however far in the sentence ("Seven people have died in
         # the violence in our city, including two police officers")
         after_total = index > 0 and (near or readings[index - 1].kind in _PEOPLE_KINDS)
-        parent = readings[index - 1] if after_total and subset else context if subset or reading.part else None
+        parent: _Reading | None = None
+        if after_total and (subset or reading.part):  # "At least 164 people were killed, 103 of them in Almaty"
+            parent = readings[index - 1]
+        else:
+            parent = context if subset or reading.part else None
         if parent is not None or reading.part or subset:
             _read_part(toks, reading, parent)
     for reading in readings:
+        smaller = context is not None and context.kind is reading.kind and reading.phrase.value < context.phrase.value
+        if smaller and not reading.part and reading.referent == _GENERIC_REFERENT:
+            place = _place_after(toks, reading.phrase.end)
+            if place is not None:  # "164 people died ... 103 were killed in Almaty": a part, in a place
+                reading.referent, reading.part = f"{reading.referent} in {place}", True
         if reading.referent:
             reading.referent += marker_of(toks, reading.phrase, settings)
         if reading.kind in _PEOPLE_KINDS and not reading.part and reading.referent == _GENERIC_REFERENT:

@@ -131,7 +131,7 @@ _LEFT_LINK = word_set(
 )
 _IRREGULAR_NOUNS = word_set(
     "people police staff personnel children men women military militia youth crew person man woman child "
-    "enforcement dead"
+    "enforcement dead servicemen policemen gunmen firemen guardsmen"
 )
 # Units of time and measure: "killed 3 days after" counts days, not the dead.
 _UNIT_NOUNS = word_set(
@@ -228,3 +228,5 @@ _TOPIC_CLASSES = {
 _SHARE_WORDS = word_set("won took polled secured garnered trailed party vote votes")
 # Words after a figure that make it a forecast ("3.5% by the end of this year", "by December").
 _FORECAST_AFTER = word_set("end december year-end next")
+# Words between a figure and "in <Place>" ("103 of them in Almaty", "103 were killed in Almaty").
+_PLACE_GAP = word_set("of them those were was had have been killed dead died injured wounded arrested detained")

@@ -20,10 +20,14 @@ Speakers, in this order
        ``X said on Friday that he had authorised forces to "shoot to kill"`` (a partial quote inside indirect
        speech), ``X said ..., adding that "..."`` (``adding`` has no subject of its own, so X is found);
     3. elsewhere after it in the sentence: ``... "Thank especially" Vladimir Putin ..., the Kremlin said``;
+    3b. a quote after a colon whose sentence names no speech verb: the sentence's subject
+       (``The Valdorian Chamber of Industry fumed: "..."``, ``He dismissed calls for dialogue with a question:``);
     4. the sentence before: a speech verb's subject there (``X told reporters on Sunday:``), the speaker of a
        quote there, or the name that starts it (``Tokayev addressed the nation. "We will ..."``), for quotes
-       that start their sentence; pronouns (``he said``) are resolved the same way, then from the last named
-       speaker within ``lookback_paragraphs``.
+       that start their sentence; pronouns (``he said``) are resolved first to the name that starts their own
+       sentence (``Tokayev, who has blamed the violence on "terrorists" he says ...``), then the same way, then
+       from the last named speaker within ``lookback_paragraphs``. A sentence that opens with a phrase before its
+       subject (``Addressing supporters in Harlen, Voss struck a humble note.``) gives the name after the comma.
 
     A speaker is a name or a role phrase (``Interior Minister Erlan Turgumbayev``, ``a witness``,
     ``the Kremlin``, ``a spokesman for the Interior Ministry``, ``Aigul Sadykova, a local resident``), and its
@@ -32,7 +36,9 @@ Speakers, in this order
 Scare quotes
     A quote of at most ``scare_max_words`` words (``"armed criminals"``, ``"treason"``) is kept only inside a
     speech-verb context, that is when rule 1, 2 or 3 finds a speaker in its own sentence; it is then a partial
-    quote of that speaker. Otherwise it is a scare quote, a title or a term, not a quote, and is dropped.
+    quote of that speaker. Otherwise it is a scare quote, a title or a term, not a quote, and is dropped; so is a
+    short quote right after a title noun (``the evening programme "Nation Tonight"``) or in title case with no
+    closing punctuation (``the slogan "Valmark First"``, ``the quarterly "Inflation Outlook"``).
     Longer quotes are always kept, with ``speaker=None`` when no rule finds one.
 
 A quote is *partial* when it does not stand as its own sentence(s): something other than a speaker
@@ -56,9 +62,16 @@ from coverage.analysis.quotes.speakers import (
 )
 from coverage.model.quotes import Attribution, Quote
 from coverage.settings import QuoteSettings
+from coverage.text.lexicon import word_set
 from coverage.text.sentences import sentence_spans
 
 logger = logging.getLogger(__name__)
+
+# Nouns that a title follows: the show, report, book or slogan a short quote names.
+_TITLE_NOUNS = word_set(
+    "programme program show series film movie documentary book novel report album song slogan headline column "
+    "campaign newspaper magazine podcast play exhibition motto banner hashtag"
+)
 
 
 def extract_quotes(paragraphs: Sequence[str], settings: QuoteSettings | None = None) -> list[Quote]:
@@ -113,11 +126,17 @@ def _read_span(
             if speaker is not None:
                 attribution = Attribution.SENTENCE
     words = len(text.split())
-    if words <= settings.scare_max_words and attribution is Attribution.NONE:
-        logger.debug("scare quote dropped: %r", text)
+    if words <= settings.scare_max_words and (attribution is Attribution.NONE or _is_title(before, text)):
+        logger.debug("scare quote or title dropped: %r", text)
         return None
+    if speaker is None and before.rstrip().endswith(":"):  # "He dismissed calls for dialogue with a question:"
+        speaker = _leading_name(before, settings) or _leading_pronoun(before)
+        if speaker is not None:
+            attribution = Attribution.BEFORE
     if speaker is not None and speaker.lower() in _PRONOUNS:
-        speaker = _previous_speaker(paragraphs, masked, sentences, first, open_sentence, earlier, settings, True)
+        # "Tokayev, who has blamed ... he says": the sentence's own subject first, then the sentences before
+        own = _leading_name(before, settings) if before.strip() else None
+        speaker = own or _previous_speaker(paragraphs, masked, sentences, first, open_sentence, earlier, settings, True)
     elif speaker is None and not before.strip():
         speaker = _previous_speaker(paragraphs, masked, sentences, first, open_sentence, earlier, settings, False)
         if speaker is not None:
@@ -134,6 +153,22 @@ def _read_span(
         sentence=paragraphs[first][open_sentence[0] : open_sentence[1]],
         attribution=attribution,
     )
+
+
+def _is_title(before: str, text: str) -> bool:
+    """A short quote that names a show, a report or a slogan: after a title noun (``the evening programme "Nation
+    Tonight"``) or written in title case without closing punctuation (``"Valmark First"``)."""
+    previous = re.findall(r"[\w’'-]+", before)
+    if previous and previous[-1].lower() in _TITLE_NOUNS:
+        return True
+    words = text.split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words) and text[-1:].isalnum()
+
+
+def _leading_pronoun(before: str) -> str | None:
+    """The pronoun that starts a sentence (``He dismissed calls ...:``), to be resolved like ``he said``."""
+    words = re.findall(r"[\w’'-]+", before)
+    return words[0] if words and words[0].lower() in _PRONOUNS else None
 
 
 def _introduces(before: str) -> bool:

@@ -93,6 +93,14 @@ def _speaker_key(speaker: str | None) -> frozenset[str]:
     return frozenset(w.lower() for w in words if w.lower() not in _DETERMINERS)
 
 
+def _named(speaker: str | None) -> bool:
+    """Whether a speaker phrase holds a name (a capitalised word that is no role, modifier or determiner)."""
+    return bool(speaker) and any(
+        w[:1].isupper() and w.lower() not in _ROLE_WORDS | _MODIFIERS | _DETERMINERS
+        for w in re.findall(r"[\w’'-]+", speaker or "")
+    )
+
+
 def _make_group(items: Sequence[tuple[Article, Quote, tuple[str, ...]]]) -> QuoteGroup:
     counts = Counter(tokens for _, _, tokens in items)
     canonical_tokens = max(counts, key=lambda t: (counts[t], len(t)))
@@ -103,7 +111,7 @@ def _make_group(items: Sequence[tuple[Article, Quote, tuple[str, ...]]]) -> Quot
     group_key: frozenset[str] = frozenset()
     if speakers:  # the speaker most variants agree with (names overlap), written in full
         support = {name: sum(1 for _, other in speakers if key & other) for name, key in speakers}
-        speaker = max(support, key=lambda name: (support[name], len(name)))
+        speaker = max(support, key=lambda name: (support[name], _named(name), len(name)))
         group_key = _speaker_key(speaker)
     variants = []
     for (article, quote, tokens), key in zip(items, keys, strict=True):
@@ -114,7 +122,8 @@ def _make_group(items: Sequence[tuple[Article, Quote, tuple[str, ...]]]) -> Quot
             flags.append(VariantFlag.TRUNCATED)
         else:
             flags.append(VariantFlag.REWORDED)
-        if key and group_key and not key & group_key:
+        # a different speaker only when both are named ("the central bank chief" may well be "Marsh")
+        if key and group_key and not key & group_key and _named(quote.speaker) and _named(speaker):
             flags.append(VariantFlag.DIFFERENT_SPEAKER)
         variants.append(
             QuoteVariant(

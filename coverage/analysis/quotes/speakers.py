@@ -19,8 +19,13 @@ _SPEECH_VERBS = word_set(
     "asks replied replies responded continued recalled recalls affirmed affirms promised promises "
     "acknowledged admitted admits urged urges vowed vows concluded commented observed remarked complained "
     "confirmed confirms reported reports estimated estimates called calls described describes shouted "
-    "chanted cried quipped spoke denounced accused thanked predicted suggested quoted"
+    "chanted cried quipped spoke denounced accused thanked predicted suggested quoted crowed fumed blasted "
+    "blamed hailed raged conceded boasted joked pledged slammed lamented scoffed snapped retorted countered "
+    "demanded"
 )
+_RELATIVES = {"who", "which", "whose"}
+# Words that open a sentence before its subject ("Addressing supporters in Harlen, Voss struck a humble note").
+_OPENERS = word_set("in on at after before during with for from amid despite following asked speaking addressing")
 _PRONOUNS = {"he", "she", "they", "i", "we", "it"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "his", "her", "its", "their", "two", "three", "several", "some"}
 _ROLE_PREPOSITIONS = {"of", "for", "at", "from", "in", "with", "to"}
@@ -76,7 +81,7 @@ _MODIFIERS = word_set(
     "regional national state federal security political independent human rights press chief young "
     "elderly middle-aged kazakh russian american western government health finance economy justice "
     "military police county city general white united familiar briefed close legal media news private "
-    "public"
+    "public central"
 )
 _TITLES = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|Lt|Col|Sgt|Gov|Jr|Sr|St|Capt|Maj|Adm|Rev|Pres)\."
 _WORD_TOKEN = re.compile(
@@ -136,7 +141,11 @@ def _speaker_backward(toks: Sequence[_Tok], verb: int, source: str, settings: Qu
         return toks[k].text
     apposition = k >= 0 and toks[k].text == ","  # "Aigul Sadykova, a local resident, said"
     if apposition:
-        k -= 1
+        relative = _relative_clause_start(toks, k)
+        if relative is not None:  # "Tokayev, who has blamed the violence on ..., said": the subject before it
+            k, apposition = relative - 1, False
+        else:
+            k -= 1
     taken: list[int] = []  # indices of the speaker's tokens, right to left
     while k >= 0 and len(taken) < settings.speaker_max_tokens:
         tok = toks[k]
@@ -156,7 +165,8 @@ def _speaker_backward(toks: Sequence[_Tok], verb: int, source: str, settings: Qu
     while taken and toks[taken[-1]].lower in _ROLE_PREPOSITIONS:
         taken.pop()
     words = [toks[i] for i in reversed(taken)]
-    if not words or not _valid_speaker(words) or (apposition and words[0].lower not in _DETERMINERS):
+    named = all(t.capitalised for t in words)  # "the president, Anton Halvik, said": the name in apposition
+    if not words or not _valid_speaker(words) or (apposition and words[0].lower not in _DETERMINERS and not named):
         return None
     first = taken[-1]
     if words[0].lower in _DETERMINERS and first >= 2 and toks[first - 1].text == ",":
@@ -168,6 +178,16 @@ def _speaker_backward(toks: Sequence[_Tok], verb: int, source: str, settings: Qu
         if name:
             return f"{_phrase(name, source)}, {_phrase(words, source)}"
     return _phrase(words, source)
+
+
+def _relative_clause_start(toks: Sequence[_Tok], comma: int) -> int | None:
+    """The index of the comma that opens ``, who ...,`` closed by the comma at ``comma``, or None."""
+    k = comma - 1
+    while k > 0 and toks[k].text not in ",.;:":
+        k -= 1
+    if k > 0 and toks[k].text == "," and k + 1 < comma and toks[k + 1].lower in _RELATIVES:
+        return k
+    return None
 
 
 def _speaker_forward(toks: Sequence[_Tok], index: int, source: str, settings: QuoteSettings) -> tuple[str, int] | None:
@@ -268,8 +288,14 @@ def _speaker_in(context: str, settings: QuoteSettings, *, last_first: bool) -> s
 def _leading_name(sentence: str, settings: QuoteSettings) -> str | None:
     """The name that starts a sentence (``Tokayev addressed the nation``), when it is capitalised."""
     toks = _tokens(sentence)
-    found = _speaker_forward(toks, 0, sentence, settings)
-    if found is None or not any(t.capitalised and t.lower not in _DETERMINERS for t in toks[: found[1]]):
+    start = 0
+    if toks and (toks[0].lower in _OPENERS or toks[0].lower.endswith("ing")):  # past "Addressing supporters in Harlen,"
+        comma = next((k for k, t in enumerate(toks[: settings.speaker_max_tokens + 2]) if t.text == ","), None)
+        if comma is None:
+            return None
+        start = comma + 1
+    found = _speaker_forward(toks, start, sentence, settings)
+    if found is None or not any(t.capitalised and t.lower not in _DETERMINERS for t in toks[start : found[1]]):
         return None
     return found[0]
 

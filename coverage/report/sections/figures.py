@@ -47,7 +47,7 @@ def terminal(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
         mentions = group.by_date()
         for index, mention in enumerate(mentions):
             table.add_row(
-                Text(f"{group.label}\n{group.verdict}", style=style) if index == 0 else "",
+                Text(f"{group.label}\n{_verdict(group)}", style=style) if index == 0 else "",
                 Text(article_label(event, mention.article_id)),
                 Text(mention.figure.text, style=style if group.conflict else ""),
                 str(mention.published or "?"),
@@ -74,7 +74,7 @@ def markdown(event: Event) -> list[str]:
     ]
     for group in groups:
         label = group.label
-        verdict = "**conflict**" if group.verdict == "conflict" else group.verdict
+        verdict = f"**{_verdict(group)}**" if group.verdict == "conflict" else group.verdict
         for index, m in enumerate(group.by_date()):
             lines.append(
                 f"| {escape_markdown(label) if index == 0 else ''} | {verdict if index == 0 else ''} | "
@@ -82,6 +82,13 @@ def markdown(event: Event) -> list[str]:
                 f"{evidence_link(event, ParagraphRef(m.article_id, m.paragraph))} |"
             )
     return lines
+
+
+def _verdict(group: FigureGroup) -> str:
+    """``conflict (A, B)``: the verdict, with the outlets that disagree when it is a conflict."""
+    if group.verdict == "conflict" and group.disagreeing:
+        return f"conflict ({', '.join(group.disagreeing)})"
+    return group.verdict
 
 
 def json(event: Event) -> dict[str, Any]:
@@ -94,6 +101,7 @@ def _figure_group(group: FigureGroup) -> dict[str, Any]:
         "referent": group.referent,
         "conflict": group.conflict,
         "is_update": group.is_update,
+        "disagreeing": list(group.disagreeing),
         "mentions": [
             {
                 "outlet": m.outlet,
