@@ -2,7 +2,7 @@
 
 A gold file (format: ``datasets/TRUTH_FORMAT.md``) lists, per event, every atomic fact with the exact words that
 locate it in each outlet that states it (*anchors*) and the outlets that omit it. The demo's older gold file
-(``carried_by`` for ``stated_by``) reads the same way, though its fact list is not exhaustive.
+(``carried_by`` for ``stated_by`` in its first 20 facts) reads the same way.
 
 How a claim is judged. A tool fact *stands for* the gold facts whose anchor, for some outlet, lies in one of its
 evidence sentences.
