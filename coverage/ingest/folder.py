@@ -141,9 +141,9 @@ def _folder_problem(full: Path, name: str, excluded: Collection[Path], settings:
         if full.is_symlink():
             return SkipReason.NOT_A_FILE, "link to a folder, not followed"
         if name.startswith(".") and not settings.include_hidden:
-            return SkipReason.NOT_A_FILE, _HIDDEN.format("folder")
+            return SkipReason.HIDDEN, _HIDDEN.format("folder")
         if excluded and _resolved(full) in excluded:
-            return SkipReason.NOT_A_FILE, "an output folder of this run, not read"
+            return SkipReason.OUTPUT, "an output folder of this run, not read"
     except OSError as exc:
         return SkipReason.UNREADABLE, exc.strerror or str(exc)
     return None
@@ -154,17 +154,17 @@ def _file_problem(
 ) -> Problem | None:
     try:
         if name.startswith(".") and not settings.include_hidden:
-            return SkipReason.NOT_A_FILE, _HIDDEN.format("file")
+            return SkipReason.HIDDEN, _HIDDEN.format("file")
         if full.is_symlink():
             if not full.exists():
                 return SkipReason.UNREADABLE, "broken or looping symbolic link"
             target = full.resolve()
             if not settings.follow_symlinks and not target.is_relative_to(inside):
-                return SkipReason.NOT_A_FILE, "link to a file outside the folder, not followed (--follow-symlinks)"
+                return SkipReason.OUTSIDE, "link to a file outside the folder, not followed (--follow-symlinks)"
         if not full.is_file():
             return SkipReason.NOT_A_FILE, "not a regular file"
         if excluded and _resolved(full) in excluded:
-            return SkipReason.NOT_A_FILE, "an output file of this run, not read"
+            return SkipReason.OUTPUT, "an output file of this run, not read"
     except (OSError, RuntimeError) as exc:  # a name too long for the system, a link loop
         return SkipReason.UNREADABLE, getattr(exc, "strerror", None) or str(exc)
     return None
@@ -275,7 +275,7 @@ def _finish(root: Path, records: list[Record], settings: IngestSettings) -> tupl
         paragraphs = split_paragraphs(cleaned, settings)
         gate = gate_notice(paragraphs, settings)
         if gate is not None:
-            skipped.append(Skipped(record.id, SkipReason.NO_TEXT, f"a {gate} page, not an article"))
+            skipped.append(Skipped(record.id, SkipReason.GATE_PAGE, f"a {gate} page"))
             continue
         if sum(text_width(p) for p in paragraphs) < settings.min_article_chars:
             skipped.append(

@@ -41,6 +41,10 @@ class SkipReason(enum.StrEnum):
     TOO_LARGE = "file too large"
     UNREADABLE = "unreadable file"
     NOT_A_FILE = "not a regular file"
+    HIDDEN = "hidden file or folder"
+    OUTSIDE = "link out of the folder"
+    OUTPUT = "output of this run"
+    GATE_PAGE = "not an article"
 
 
 @dataclass(frozen=True)
