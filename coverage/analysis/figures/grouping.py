@@ -13,13 +13,15 @@ from coverage.model.figures import FigureGroup, FigureKind, FigureMention, Locat
 from coverage.settings import FigureSettings
 
 _CUMULATIVE = frozenset({FigureKind.KILLED, FigureKind.INJURED, FigureKind.ARRESTED})
-_SHORT_SPAN_WORDS = "second seconds minute minutes hour hours day days week weeks time times"
+_SHORT_SPAN_WORDS = (
+    "second seconds minute minutes hour hours day days week weeks time times decade decades century centuries"
+)
 _SHORT_SPANS = frozenset(_SHORT_SPAN_WORDS.split())
 
 
 def _is_short_span(referent: str) -> bool:
-    """``two days``, ``three weeks``: spans that grow with the article's date, not quantities outlets dispute
-    (spans of months and years, such as prison terms, are grouped)."""
+    """``two days``, ``three weeks``: spans that grow with the article's date, and ``three decades``: spans of
+    history; not quantities outlets dispute (spans of months and years, such as prison terms, are grouped)."""
     words = referent.lower().split()
     return bool(words) and words[-1] in _SHORT_SPANS
 
