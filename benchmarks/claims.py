@@ -24,16 +24,14 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import coverage  # noqa: E402
 from coverage import Settings  # noqa: E402
 from coverage.evaluation.claims import CLAIM_TYPES, load_truth, score_claims  # noqa: E402
+from coverage.evaluation.gold import CORPORA  # noqa: E402
+from coverage.evaluation.gold import truth_path as gold_truth_path  # noqa: E402
 
 DATASETS = ROOT / "datasets"
-CORPORA = ("kazakhstan-2022", "rates-and-verdicts", "harbour-unrest", "election-and-blast")
 
 
 def truth_path(name: str) -> Path:
-    for candidate in (DATASETS / f"{name}.truth.json", DATASETS / f"{name}.ground_truth.json"):
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError(name)
+    return gold_truth_path(DATASETS, name)
 
 
 def main() -> int:

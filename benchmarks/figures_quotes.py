@@ -22,16 +22,14 @@ sys.path.insert(0, str(ROOT))
 
 from coverage import Settings  # noqa: E402
 from coverage.evaluation.figures_quotes import METRICS, score_figures_quotes  # noqa: E402
+from coverage.evaluation.gold import CORPORA  # noqa: E402
+from coverage.evaluation.gold import truth_path as gold_truth_path  # noqa: E402
 
 DATASETS = ROOT / "datasets"
-CORPORA = ("kazakhstan-2022", "rates-and-verdicts", "harbour-unrest", "election-and-blast")
 
 
 def truth_path(name: str) -> Path:
-    for candidate in (DATASETS / f"{name}.truth.json", DATASETS / f"{name}.ground_truth.json"):
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError(name)
+    return gold_truth_path(DATASETS, name)
 
 
 def main() -> int:

@@ -8,7 +8,6 @@ and the minimum rate per claim type; a changed corpus fails the gate until the m
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -17,6 +16,8 @@ import pytest
 import coverage
 from coverage import Settings
 from coverage.evaluation.claims import load_truth, score_claims
+from coverage.evaluation.gold import corpus_hash as gold_hash
+from coverage.evaluation.gold import truth_path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = ROOT / "datasets"
@@ -25,16 +26,11 @@ CORPORA = sorted(name for name in MINIMUMS if not name.startswith("_"))
 
 
 def truth_file(name: str) -> Path:
-    plain = DATASETS / f"{name}.truth.json"
-    return plain if plain.exists() else DATASETS / f"{name}.ground_truth.json"
+    return truth_path(DATASETS, name)
 
 
 def corpus_hash(name: str) -> str:
-    digest = hashlib.sha256(truth_file(name).read_bytes())
-    folder = DATASETS / name
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    return gold_hash(DATASETS, name)
 
 
 @pytest.mark.slow

@@ -21,13 +21,12 @@ Claims whose fact stands for no gold fact are counted as unjudged, never as righ
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from pathlib import Path
 from typing import Any
 
+from coverage.evaluation.gold import load_truth
 from coverage.model import Comparison, Event, Fact
 
 __all__ = ["ClaimScores", "Tally", "load_truth", "score_claims"]
@@ -108,11 +107,6 @@ class ClaimScores:
         rows = self.rows_per_fact
         parts.append(f"rows/fact {'-' if rows is None else f'{rows:.2f}'}")
         return "  ".join(parts)
-
-
-def load_truth(path: Path) -> dict[str, Any]:
-    truth: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return truth
 
 
 def _gold_facts(truth: Mapping[str, Any], event: str) -> list[dict[str, Any]]:
