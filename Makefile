@@ -60,6 +60,7 @@ typecheck: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/claims.py
+	$(BIN)/python benchmarks/figures_quotes.py
 	$(BIN)/python benchmarks/demo_groundtruth.py
 	$(BIN)/python benchmarks/alignment.py
 
