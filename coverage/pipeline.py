@@ -34,7 +34,7 @@ from coverage.analysis.verification import SentenceIndex, absorb_facts, verify_f
 from coverage.ingest import load_corpus
 from coverage.model import Article, Comparison, Corpus, Event, EventEvidence, Fact, Unit
 from coverage.model.outlets import OutletProfiles
-from coverage.settings import Settings
+from coverage.settings import FactSettings, Settings
 from coverage.text.cleaning import split_clauses, split_sentences
 
 __all__ = ["Stage", "compare", "embed_corpus", "lead_text", "result_key"]
@@ -358,19 +358,6 @@ def _build_event(
         facts=facts,
         context=omission_context(event_articles, settings.facts),
     )
-    omissions = {
-        o: _most_sure_first(event.omitted_facts(o, settings.facts.majority, settings.facts.min_confidence), o)
-        for o in event.outlets
-    }
-    unsure = {
-        o: tuple(
-            i for i in _most_sure_first(event.omitted_facts(o, settings.facts.majority), o) if i not in omissions[o]
-        )
-        for o in event.outlets
-    }
-    exclusives = {
-        o: tuple(f.id for f in event.exclusive_facts(o, settings.facts.exclusive_confidence)) for o in event.outlets
-    }
     framing = None
     if len(event.outlets) > 1:
         framing = analyse_framing(
@@ -381,12 +368,27 @@ def _build_event(
             embedder=embedder,
             settings=settings.framing,
         )
+    return replace(_with_claims(event, settings.facts), framing=framing)
+
+
+def _with_claims(event: Event, settings: FactSettings) -> Event:
+    """The event with its lists of claims per outlet: sure omissions, less sure ones, facts only it states."""
+    omissions = {
+        o: _most_sure_first(event.omitted_facts(o, settings.majority, settings.min_confidence), o)
+        for o in event.outlets
+    }
+    unsure = {
+        o: tuple(i for i in _most_sure_first(event.omitted_facts(o, settings.majority), o) if i not in omissions[o])
+        for o in event.outlets
+    }
+    exclusives = {
+        o: tuple(f.id for f in event.exclusive_facts(o, settings.exclusive_confidence)) for o in event.outlets
+    }
     return replace(
         event,
         omissions={o: ids for o, ids in omissions.items() if ids},
         unsure_omissions={o: ids for o, ids in unsure.items() if ids},
         exclusives={o: ids for o, ids in exclusives.items() if ids},
-        framing=framing,
     )
 
 
