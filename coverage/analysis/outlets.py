@@ -182,8 +182,9 @@ def coverage_by(event: Event, profiles: OutletProfiles, field: str = "lean") -> 
 def blind_spots(
     events: Iterable[Event], profiles: OutletProfiles, field: str = "lean"
 ) -> list[tuple[str, tuple[str, ...]]]:
-    """Events covered by only one side: ``(event id, covered values)`` for each event whose outlets with a known
-    value of ``field`` all share one value, while the profiles know of two or more values.
+    """Events covered by only one side: ``(event id, covered values)`` for each event reported by two or more outlets
+    whose outlets with a known value of ``field`` all share one value, while the profiles know of two or more values
+    (one outlet's story is no blind spot of the others).
 
     Outlets with an unknown value are ignored; an event with no known value is not listed (nothing to say).
     """
@@ -192,6 +193,8 @@ def blind_spots(
         return []
     out: list[tuple[str, tuple[str, ...]]] = []
     for event in events:
+        if len(event.outlets) < 2:
+            continue
         covered = tuple(value for value in coverage_by(event, profiles, field) if value != UNKNOWN)
         if len(covered) == 1:
             out.append((event.id, covered))
