@@ -29,6 +29,27 @@ def test_txt_title_is_first_non_empty_line_and_outlet_is_the_subfolder(write) ->
     assert article.id == "daily-planet/story.txt" and article.path == "daily-planet/story.txt"
 
 
+def test_txt_header_block_gives_date_outlet_and_title(write) -> None:
+    """Issue 17, item 9: a .txt file may start with ``Key: value`` lines (date, source, title, url)."""
+    txt = f"Source: The Monitor\nDate: 2022-01-08\nURL: https://x.org/a\n\nUnrest in Kazakhstan\n\n{BODY}\n"
+    (article,) = load_corpus(write({"a/b.txt": txt})).articles
+    assert (article.outlet, article.title, article.published, article.url) == (
+        "The Monitor",
+        "Unrest in Kazakhstan",
+        date(2022, 1, 8),
+        "https://x.org/a",
+    )
+    assert article.paragraphs == (P1, P2)
+
+
+def test_txt_without_a_header_block_keeps_its_first_lines(write) -> None:
+    """A first line that only looks like a header ("ALMATY: ...", or a header line followed by text) is text."""
+    txt = f"Title: a line of a story\nthat goes on\n\n{BODY}\n"
+    (article,) = load_corpus(write({"a/b.txt": txt})).articles
+    assert article.title == "Title: a line of a story"
+    assert article.published is None
+
+
 def test_markdown_front_matter_gives_metadata(write) -> None:
     md = f"---\noutlet: The Monitor\ntitle: Unrest in Kazakhstan\ndate: 2022-01-08\nurl: https://x.org/a\n---\n\n{BODY}\n"
     (article,) = load_corpus(write({"a/b.md": md})).articles
