@@ -32,7 +32,7 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 
 demo: $(VENV)/.installed
 	@echo "Comparing the demo corpus $(DEMO): terminal report, then reports/ (markdown) and reports/html/"
-	$(BIN)/coverage compare $(DEMO) --markdown reports --html reports/html
+	$(BIN)/coverage compare $(DEMO) --outlets $(DEMO).outlets.toml --markdown reports --html reports/html
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check coverage tests
