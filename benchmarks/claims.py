@@ -23,15 +23,14 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import coverage  # noqa: E402
 from coverage import Settings  # noqa: E402
-from coverage.evaluation.claims import CLAIM_TYPES, load_truth, score_claims  # noqa: E402
-from coverage.evaluation.gold import CORPORA  # noqa: E402
-from coverage.evaluation.gold import truth_path as gold_truth_path  # noqa: E402
+from coverage.evaluation.claims import CLAIM_TYPES, score_claims  # noqa: E402
+from coverage.evaluation.gold import (  # noqa: E402
+    CORPORA,
+    load_truth,
+    truth_path,
+)
 
 DATASETS = ROOT / "datasets"
-
-
-def truth_path(name: str) -> Path:
-    return gold_truth_path(DATASETS, name)
 
 
 def main() -> int:
@@ -48,7 +47,7 @@ def main() -> int:
         result = coverage.compare(DATASETS / name, settings)
         scores = score_claims(
             result,
-            load_truth(truth_path(name)),
+            load_truth(truth_path(DATASETS, name)),
             majority=settings.facts.majority,
             exclusive_confidence=settings.facts.exclusive_confidence,
         )

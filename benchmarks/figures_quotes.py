@@ -22,14 +22,13 @@ sys.path.insert(0, str(ROOT))
 
 from coverage import Settings  # noqa: E402
 from coverage.evaluation.figures_quotes import METRICS, score_figures_quotes  # noqa: E402
-from coverage.evaluation.gold import CORPORA  # noqa: E402
-from coverage.evaluation.gold import truth_path as gold_truth_path  # noqa: E402
+from coverage.evaluation.gold import (  # noqa: E402
+    CORPORA,
+    load_truth,
+    truth_path,
+)
 
 DATASETS = ROOT / "datasets"
-
-
-def truth_path(name: str) -> Path:
-    return gold_truth_path(DATASETS, name)
 
 
 def main() -> int:
@@ -43,7 +42,7 @@ def main() -> int:
     names = args.corpus or [n for n in CORPORA if (DATASETS / n).is_dir()]
     out: dict[str, Any] = {}
     for name in names:
-        truth = json.loads(truth_path(name).read_text(encoding="utf-8"))
+        truth = load_truth(truth_path(DATASETS, name))
         scores = score_figures_quotes(DATASETS / name, truth, settings)
         out[name] = scores.as_dict()
         print(f"{name}: {scores.summary()}")

@@ -291,7 +291,9 @@ class FactSettings(_Section):
     statement."""
     confirm_coverage: float = _within(0.25, 0.0, 1.0)
     """An aligned member of a fact whose cosine to the other members is under ``states_cosine`` stays only when it
-    shares this much of their content (and does not reverse their roles)."""
+    shares this much of their content (and does not reverse their roles) ..."""
+    confirm_cosine: float = _within(0.5, -1.0, 1.0)
+    """... or, at this cosine or above, ``states_coverage`` of it."""
     omit_cosine: float = _within(0.6, -1.0, 1.0)
     """An outlet omits a fact only when none of its sentences reaches this cosine, the sentence alignment's own
     link threshold (on ECB+, 86 % of human-aligned sentence pairs, which share as little as one proposition, reach

@@ -185,6 +185,11 @@ class Event:
                 out.append(fact)
         return out
 
+    def unclear_facts(self, outlet: str) -> list[Fact]:
+        """Facts two or more outlets state on their own for which ``outlet``'s verdict is *unclear*: a sentence of
+        it is close, not close enough to say."""
+        return [f for f in self.facts if outlet in f.unclear and len(self.independent_outlets(f)) >= 2]
+
     def exclusive_facts(self, outlet: str, min_confidence: float = 0.0) -> list[Fact]:
         """Facts only ``outlet`` states: every other outlet of the event was searched and found to omit it, each
         verdict at least ``min_confidence`` sure. A fact some outlet may state (*unclear*) is not exclusive."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coverage._io import slugify, write_atomic
-from coverage.model import Comparison, Event, ParagraphRef, Unit
+from coverage.model import Comparison, Event, Fact, ParagraphRef, Unit
 from coverage.report.formatting import escape_markdown, evidence_link
 from coverage.report.sections import SECTIONS
 from coverage.report.sections.facts import closest_line
@@ -157,25 +157,16 @@ def _per_outlet_facts(event: Event) -> list[str]:
         omitted = [event.fact(i) for i in event.omissions.get(outlet, ())]
         exclusive = [event.fact(i) for i in event.exclusives.get(outlet, ())]
         unsure = [event.fact(i) for i in event.unsure_omissions.get(outlet, ())]
-        unclear = sum(1 for f in event.facts if outlet in f.unclear and len(event.independent_outlets(f)) >= 2)
+        unclear = len(event.unclear_facts(outlet))
         lines += [f"### {escape_markdown(outlet)}", ""]
         if omitted:
             note = f" Note: {escape_markdown(event.context[outlet])}." if outlet in event.context else ""
             lines += [f"Omits {len(omitted)} fact{'s' if len(omitted) != 1 else ''} that most others state.{note}", ""]
-            for fact in omitted:
-                refs = ", ".join(evidence_link(event, ParagraphRef(e.article, e.paragraph)) for e in fact.evidence)
-                lines.append(f"- {escape_markdown(fact.text)} ({fact.id}: {refs})")
-                check = fact.check(outlet)
-                if check is not None:
-                    lines.append(f"  - {escape_markdown(closest_line(event, check))}")
+            lines += [line for fact in omitted for line in _omission_item(event, fact, outlet, evidence=True)]
             lines.append("")
         if unsure:
             lines += [f"May also omit {len(unsure)} fact{'s' if len(unsure) != 1 else ''} (less sure):", ""]
-            for fact in unsure:
-                lines.append(f"- {escape_markdown(fact.text)} ({fact.id})")
-                check = fact.check(outlet)
-                if check is not None:
-                    lines.append(f"  - {escape_markdown(closest_line(event, check))}")
+            lines += [line for fact in unsure for line in _omission_item(event, fact, outlet, evidence=False)]
             lines.append("")
         if unclear:
             lines += [
@@ -191,6 +182,19 @@ def _per_outlet_facts(event: Event) -> list[str]:
             lines.append("")
         if not omitted and not exclusive and not unclear and not unsure:
             lines += ["No verified omission and nothing only it states.", ""]
+    return lines
+
+
+def _omission_item(event: Event, fact: Fact, outlet: str, *, evidence: bool) -> list[str]:
+    """A fact ``outlet`` omits, as a list item (with the paragraphs stating it when ``evidence``), and under it the
+    outlet's closest sentence."""
+    where = fact.id
+    if evidence:
+        where += ": " + ", ".join(evidence_link(event, ParagraphRef(e.article, e.paragraph)) for e in fact.evidence)
+    lines = [f"- {escape_markdown(fact.text)} ({where})"]
+    check = fact.check(outlet)
+    if check is not None:
+        lines.append(f"  - {escape_markdown(closest_line(event, check))}")
     return lines
 
 

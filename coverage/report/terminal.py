@@ -16,7 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from coverage.model import Comparison, Event, Unit
+from coverage.model import Comparison, Event, Fact, Unit
 from coverage.report.formatting import ReportOptions, article_label, outlet_keys, ref_label, shorten
 from coverage.report.sections import SECTIONS
 from coverage.report.sections.facts import closest_line
@@ -208,7 +208,7 @@ def _outlet_facts(event: Event, outlet: str, options: ReportOptions) -> Iterator
     omitted = [event.fact(i) for i in event.omissions.get(outlet, ())]
     exclusive = [event.fact(i) for i in event.exclusives.get(outlet, ())]
     unsure = [event.fact(i) for i in event.unsure_omissions.get(outlet, ())]
-    unclear = sum(1 for f in event.facts if outlet in f.unclear and len(event.independent_outlets(f)) >= 2)
+    unclear = len(event.unclear_facts(outlet))
     if not omitted and not exclusive and not unclear and not unsure:
         return
     yield Text(outlet, style="bold")
@@ -218,28 +218,16 @@ def _outlet_facts(event: Event, outlet: str, options: ReportOptions) -> Iterator
             head.append(f" (note: {event.context[outlet]})", style="yellow")
         yield Padding(head, (0, 0, 0, 2))
         for fact in omitted[: options.top]:
-            line = Text("• ")
-            line.append(shorten(fact.text, options.excerpt))
             evidence = "; ".join(f"{article_label(event, e.article)} ¶{e.paragraph + 1}" for e in fact.evidence[:3])
             more = f" +{len(fact.evidence) - 3}" if len(fact.evidence) > 3 else ""
-            line.append(f"  [{fact.id}: {evidence}{more}]", style="dim")
-            yield Padding(line, (0, 0, 0, 4))
-            check = fact.check(outlet)
-            if check is not None:
-                yield Padding(Text(shorten(closest_line(event, check), 2 * options.excerpt), style="dim"), (0, 0, 0, 6))
+            yield from _omission_lines(event, fact, outlet, f"{fact.id}: {evidence}{more}", options)
         if len(omitted) > options.top:
             yield Padding(Text(f"{len(omitted) - options.top} more not shown (--top)", style="dim"), (0, 0, 0, 4))
     if unsure:
         note = f"may also omit {len(unsure)} fact{'s' if len(unsure) != 1 else ''} (less sure):"
         yield Padding(Text(note, style="yellow"), (0, 0, 0, 2))
         for fact in unsure[: options.top]:
-            line = Text("• ")
-            line.append(shorten(fact.text, options.excerpt))
-            line.append(f"  [{fact.id}]", style="dim")
-            yield Padding(line, (0, 0, 0, 4))
-            check = fact.check(outlet)
-            if check is not None:
-                yield Padding(Text(shorten(closest_line(event, check), 2 * options.excerpt), style="dim"), (0, 0, 0, 6))
+            yield from _omission_lines(event, fact, outlet, fact.id, options)
     if unclear:
         note = f"{unclear} fact{'s' if unclear != 1 else ''} that others state: a sentence is close, no verdict"
         yield Padding(Text(note, style="yellow"), (0, 0, 0, 2))
@@ -258,6 +246,19 @@ def _outlet_facts(event: Event, outlet: str, options: ReportOptions) -> Iterator
             yield Padding(line, (0, 0, 0, 4))
         if len(exclusive) > options.top:
             yield Padding(Text(f"{len(exclusive) - options.top} more not shown (--top)", style="dim"), (0, 0, 0, 4))
+
+
+def _omission_lines(
+    event: Event, fact: Fact, outlet: str, where: str, options: ReportOptions
+) -> Iterator[RenderableType]:
+    """A fact ``outlet`` omits, ``[where]`` it is stated, and under it the outlet's closest sentence."""
+    line = Text("• ")
+    line.append(shorten(fact.text, options.excerpt))
+    line.append(f"  [{where}]", style="dim")
+    yield Padding(line, (0, 0, 0, 4))
+    check = fact.check(outlet)
+    if check is not None:
+        yield Padding(Text(shorten(closest_line(event, check), 2 * options.excerpt), style="dim"), (0, 0, 0, 6))
 
 
 def _units(n: int) -> str:

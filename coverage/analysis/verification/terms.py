@@ -131,8 +131,6 @@ class Terms:
     names: tuple[str, ...]
     """Capitalised words not at the start of the sentence, lower-cased, in reading order."""
     numbers: frozenset[str]
-    order: tuple[str, ...]
-    """Content stems and names in reading order (for the role check)."""
     figures: frozenset[tuple[str, float, float]] = frozenset()
     """(kind, low, high) of the figures that count something specific (killed, arrested, money, percentages...):
     the range of values the words allow ("nearly 6,000": 5,400..6,000; "more than 5,800": 5,800..inf)."""
@@ -140,6 +138,17 @@ class Terms:
     """Quoted words (see :func:`quoted_spans`)."""
     speakers: frozenset[str] = frozenset()
     """Names outside quote marks in a sentence that quotes someone: who is quoted."""
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """Stems and numbers: what coverage counts."""
+        return self.stems | self.numbers
+
+    @functools.cached_property
+    def content(self) -> frozenset[str]:
+        """:attr:`words` less the names, when two or more words are left (what it says besides who)."""
+        rest = self.words - {stem(n) for n in self.names}
+        return rest if len(rest) >= 2 else self.words
 
     @property
     def distinctive_numbers(self) -> frozenset[str]:
@@ -159,7 +168,6 @@ def terms(sentence: str) -> Terms:
     names: list[str] = []
     numbers: set[str] = set()
     spelled: set[str] = set()
-    order: list[str] = []
     for match in _TOKEN.finditer(sentence):
         token = match.group()
         number = _number(token)
@@ -171,7 +179,6 @@ def terms(sentence: str) -> Terms:
             continue
         word = stem(lower)
         stems.add(word)
-        order.append(word)
         if token[0].isupper():
             names.append(lower)
     figures: set[tuple[str, float, float]] = set()
@@ -198,7 +205,7 @@ def terms(sentence: str) -> Terms:
         speakers = (
             frozenset(m.group().lower() for m in _TOKEN.finditer(outside) if m.group()[0].isupper()) - _stopwords()
         )
-    return Terms(frozenset(stems), tuple(names), frozenset(numbers), tuple(order), frozenset(figures), quotes, speakers)
+    return Terms(frozenset(stems), tuple(names), frozenset(numbers), frozenset(figures), quotes, speakers)
 
 
 def _canonical(value: float) -> str:

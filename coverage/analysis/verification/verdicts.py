@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from coverage.analysis.facts import position_of
-from coverage.analysis.verification.terms import Terms, shares_quote, stem, terms
+from coverage.analysis.verification.terms import Terms, shares_quote, terms
 from coverage.model import Article, Fact, FactEvidence, OutletCheck, Verdict
 from coverage.settings import FactSettings
 
@@ -100,14 +100,10 @@ class _Match:
 def _coverage(fact: Terms, candidate: Terms, index: SentenceIndex, *, names: bool = True) -> float:
     """IDF-weighted share of the fact sentence's stems and numbers that the candidate carries; with
     ``names=False``, of what it says besides who (the names), when it says anything besides."""
-    wanted = fact.stems | fact.numbers
-    if not names:
-        named = {stem(n) for n in fact.names}
-        rest = wanted - named
-        wanted = rest if len(rest) >= 2 else wanted
+    wanted = fact.words if names else fact.content
     if not wanted:
         return 0.0
-    have = candidate.stems | candidate.numbers
+    have = candidate.words
     total = sum(index.weight(w) for w in wanted)
     return sum(index.weight(w) for w in wanted & have) / total
 
@@ -137,7 +133,6 @@ def _join(a: Terms, b: Terms) -> Terms:
         a.stems | b.stems,
         a.names + b.names,
         a.numbers | b.numbers,
-        a.order + b.order,
         a.figures | b.figures,
         a.quotes + b.quotes,
         a.speakers | b.speakers,
@@ -185,8 +180,6 @@ def _best_matches(
     index: SentenceIndex,
     evidence: Sequence[tuple[int, int]],
     article: int,
-    exclude: set[tuple[int, int]],
-    settings: FactSettings,
 ) -> list[_Match]:
     """Every sentence (and pair of neighbouring sentences) of ``article`` scored against the evidence sentences,
     each keeping its best score over the evidence."""
@@ -196,12 +189,10 @@ def _best_matches(
         return []
     fact_vectors = np.stack([index.vectors[i][k] for i, k in evidence])
     fact_terms = [index.terms[i][k] for i, k in evidence]
-    wanted = [t.stems | t.numbers for t in fact_terms]
+
     single = fact_vectors @ vectors.T  # (evidence, sentences)
     out: list[_Match] = []
     for k in range(len(sentences)):
-        if (article, k) in exclude:
-            continue
         spans = [1]
         if k + 1 < len(sentences) and index.parents[article][k + 1] == index.parents[article][k]:
             spans.append(2)
@@ -214,11 +205,11 @@ def _best_matches(
                 joined = joined / (np.linalg.norm(joined) or 1.0)
                 cosines = fact_vectors @ joined
                 candidate = _join(index.terms[article][k], index.terms[article][k + 1])
-            have = candidate.stems | candidate.numbers
+            have = candidate.words
             best: _Match | None = None
             for e, fact_t in enumerate(fact_terms):
                 cosine = float(cosines[e])
-                if cosine < _QUIET_COSINE and not wanted[e] & have:
+                if cosine < _QUIET_COSINE and not fact_t.words & have:
                     match = _Match(article, k, span, cosine, 0.0, 0.0, False, False)
                 else:
                     match = _Match(
@@ -285,13 +276,12 @@ def _check_outlet(
     index: SentenceIndex,
     evidence: Sequence[tuple[int, int]],
     outlet: str,
-    used: set[tuple[int, int]],
     settings: FactSettings,
 ) -> tuple[OutletCheck, FactEvidence | None]:
     candidates: list[_Match] = []
     for i, article in enumerate(index.articles):
         if article.outlet == outlet:
-            candidates.extend(_best_matches(index, evidence, i, set(), settings))
+            candidates.extend(_best_matches(index, evidence, i))
     best = max(candidates, key=lambda m: (m.strength, m.span == 1, -m.article, -m.sentence), default=None)
     verdict, confidence = _verdict(best, settings)
     if verdict is Verdict.OMITS:
@@ -323,7 +313,7 @@ def _holds(index: SentenceIndex, a: tuple[int, int], b: tuple[int, int], setting
     return (
         cosine >= settings.states_cosine
         or (cosine >= settings.support_cosine and coverage >= settings.confirm_coverage)
-        or (cosine >= settings.omit_cosine - 0.1 and coverage >= settings.states_coverage)
+        or (cosine >= settings.confirm_cosine and coverage >= settings.states_coverage)
     )
 
 
@@ -386,7 +376,7 @@ def verify_facts(
         for outlet in outlets:
             if outlet in stated:
                 continue
-            check, found = _check_outlet(index, evidence_refs, outlet, set(), settings)
+            check, found = _check_outlet(index, evidence_refs, outlet, settings)
             if outlet in dropped and check.verdict is Verdict.OMITS:
                 check = replace(check, verdict=Verdict.UNCLEAR, confidence=0.5, note="weak alignment match")
             checks.append(check)
