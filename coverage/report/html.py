@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import math
 from collections.abc import Iterable, Sequence
 from html import escape
 from importlib import resources
@@ -26,9 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coverage._io import slugify, write_atomic
-from coverage.model import Comparison, Event, Fact, FigureGroup, ParagraphRef
+from coverage.model import Comparison, Event, Fact, ParagraphRef
 from coverage.model.event import FactEvidence, OutletCheck, Verdict
 from coverage.report.formatting import article_label
+from coverage.report.html_chart import figure_chart
 
 if TYPE_CHECKING:
     from coverage.model.outlets import OutletProfiles
@@ -55,56 +55,8 @@ _POSITIONS = {"headline": "the headline says it too", "lead": "lead", "upper": "
 _SEPARATOR = "\u001f"
 """Between the outlet names of a row's ``data-outlets`` (a character no name contains)."""
 
-CSS = """
-:root{--fg:#1a1a1a;--bg:#fff;--muted:#555;--line:#d0d0d0;--ok:#0b6b2b;--ok-bg:#e3f4e8;--no:#a31515;--no-bg:#fbe6e6;
---diff:#7a4d00;--diff-bg:#fdf0d5;--unk:#4a4a8a;--unk-bg:#ececf8;--hl:#fff3a3;--link:#0645ad}
-*{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
-header,main,footer{max-width:90rem;margin:0 auto;padding:0 1rem}
-a{color:var(--link)}
-a:focus-visible,button:focus-visible,select:focus-visible,td:focus-visible{outline:3px solid #1a73e8;outline-offset:2px}
-h1{font-size:1.5rem;line-height:1.25}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid var(--line)}
-h3{font-size:1.05rem}
-.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
-.muted,caption{color:var(--muted)}caption{text-align:left;caption-side:top;padding:.25rem 0}
-.scroll{overflow-x:auto;max-width:100%}
-table{border-collapse:collapse;margin:.5rem 0}
-th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
-thead th{background:#f3f3f3;position:sticky;top:0}
-td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-button.sort{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;color:inherit}
-button.sort::after{content:" ↕";color:var(--muted)}
-th[aria-sort=ascending] button.sort::after{content:" ↑"}th[aria-sort=descending] button.sort::after{content:" ↓"}
-.matrix td.fact{min-width:16rem;max-width:36rem}
-.matrix th.outlet{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:normal}
-.matrix td.v{text-align:center;padding:0}
-.matrix td.v a{display:block;padding:.3rem .6rem;text-decoration:none;font-weight:bold;min-width:2.25rem}
-.states,.v.states a{color:var(--ok);background:var(--ok-bg)}
-.omits,.v.omits a{color:var(--no);background:var(--no-bg)}
-.different,.v.different a{color:var(--diff);background:var(--diff-bg)}
-.unclear,.v.unclear a{color:var(--unk);background:var(--unk-bg)}
-.badge{display:inline-block;border-radius:.25rem;padding:0 .35rem;font-size:.85em;font-weight:bold}
-tr.detail td{background:#fafafa;padding:.75rem 1rem}
-blockquote{margin:.5rem 0;padding:.25rem .75rem;border-left:4px solid var(--line)}
-mark{background:var(--hl);color:inherit}
-q.sentence{font-style:italic}
-.evidence li{margin:.35rem 0}
-.evidence li:target,.evidence section:target,li.p:target{background:var(--hl)}
-.scores{color:var(--muted);font-size:.9em}
-.side{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(17rem,1fr);gap:1rem;overflow-x:auto;
-padding-bottom:.5rem}
-.side article{min-width:0}
-.side ol{padding-left:2.4rem}
-li.p{margin:.3rem 0;padding:.15rem .3rem;border-left:3px solid transparent}
-li.p.linked{border-left-color:var(--ok);background:#f4faf5}
-li.p .links{display:block;font-size:.85em;color:var(--muted)}
-svg{max-width:100%;height:auto}
-svg text{font:12px system-ui,sans-serif;fill:var(--fg)}
-.filter{margin:.5rem 0}
-@media (max-width:40rem){body{font-size:15px}header,main,footer{padding:0 .6rem}.matrix td.fact{min-width:12rem}
-.side{grid-auto-flow:row;grid-auto-columns:auto}}
-@media (prefers-reduced-motion:reduce){*{scroll-behavior:auto}}
-"""
+CSS = resources.files("coverage.report").joinpath("static/report.css").read_text(encoding="utf-8")
+"""The style of every page (``static/report.css``), inlined and named by its hash in the page's policy."""
 
 
 def _script() -> str:
@@ -484,61 +436,8 @@ def _figures(event: Event, ids: _Ids) -> list[str]:
                 f"<td>{_e(m.published or '?')}</td><td>{ids.ref(m.article_id, m.paragraph)}</td>"
                 f"<td>{_e(m.figure.sentence)}</td></tr>"
             )
-        out += ["</tbody></table></div>", _chart(event, group, number), "</section>"]
+        out += ["</tbody></table></div>", figure_chart(event, group, number), "</section>"]
     return out
-
-
-_COLOURS = {"conflict": "#a31515", "update": "#7a4d00", "agree": "#0b6b2b"}
-
-
-def _chart(event: Event, group: FigureGroup, number: int) -> str:
-    """An SVG of the group's intervals, one row per mention by date: a line from low to high (an arrow where
-    unbounded), a dot at the value."""
-    mentions = group.by_date()
-    finite = [v for m in mentions for v in (m.figure.low, m.figure.high, m.figure.value) if v is not None]
-    low, high = min(finite), max(finite)
-    span = high - low or max(abs(high), 1.0)
-    low, high = low - 0.08 * span, high + 0.08 * span
-    left, width, row = 230, 330, 24
-    height = row * len(mentions) + 30
-
-    def x(value: float) -> float:
-        return left + (value - low) / (high - low) * width
-
-    colour = _COLOURS[group.verdict]
-    parts = [
-        f'<svg role="img" aria-labelledby="g{number}-t" viewBox="0 0 {left + width + 20} {height}" '
-        f'width="{left + width + 20}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="g{number}-t">{_e(group.label)}: {_e(group.verdict)}; '
-        + _e("; ".join(f"{m.outlet} {m.published or 'undated'}: {m.figure.text}" for m in mentions))
-        + "</title>",
-    ]
-    for index, m in enumerate(mentions):
-        y = 20 + index * row
-        label = f"{article_label(event, m.article_id)}, {m.published or 'undated'}"
-        parts.append(f'<text x="4" y="{y + 4}">{_e(label[:34])}</text>')
-        start = x(m.figure.low) if m.figure.low is not None else left
-        end = x(m.figure.high) if m.figure.high is not None else left + width
-        parts.append(f'<line x1="{start:.1f}" y1="{y}" x2="{end:.1f}" y2="{y}" stroke="{colour}" stroke-width="3"/>')
-        if m.figure.low is None:
-            parts.append(f'<path d="M{left} {y} l8 -5 v10 z" fill="{colour}"/>')
-        if m.figure.high is None:
-            parts.append(f'<path d="M{left + width} {y} l-8 -5 v10 z" fill="{colour}"/>')
-        parts.append(f'<circle cx="{x(m.figure.value):.1f}" cy="{y}" r="5" fill="{colour}"/>')
-    axis = 20 + len(mentions) * row - 8
-    parts += [
-        f'<line x1="{left}" y1="{axis}" x2="{left + width}" y2="{axis}" stroke="#888"/>',
-        f'<text x="{left}" y="{axis + 16}">{_e(_number(low))}</text>',
-        f'<text x="{left + width}" y="{axis + 16}" text-anchor="end">{_e(_number(high))}</text>',
-        "</svg>",
-    ]
-    return "".join(parts)
-
-
-def _number(value: float) -> str:
-    if not math.isfinite(value):
-        return ""
-    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:,.2g}"
 
 
 def _quotes(event: Event, ids: _Ids) -> list[str]:
