@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import coverage  # noqa: E402
 from coverage import Settings  # noqa: E402
-from coverage.evaluation.claims import CLAIM_TYPES, score_claims  # noqa: E402
+from coverage.evaluation.claims import CLAIM_TYPES, miss_reasons, score_claims  # noqa: E402
 from coverage.evaluation.gold import (  # noqa: E402
     CORPORA,
     load_truth,
@@ -38,6 +39,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the scores as JSON")
     parser.add_argument("--corpus", action="append", help="only these corpora (default: all with a gold file)")
     parser.add_argument("--examples", action="store_true", help="print the wrong claims")
+    parser.add_argument("--misses", action="store_true", help="why each gold omission is not listed, by reason")
     parser.add_argument("--set", action="append", default=[], help="section.key=value, as on the command line")
     args = parser.parse_args()
     settings = Settings().set(args.set)
@@ -57,9 +59,19 @@ def main() -> int:
             for key in CLAIM_TYPES:
                 for example in scores.tallies[key].examples:
                     print(f"    wrong {key}: {example}")
+        if args.misses:
+            _print_misses(result, load_truth(truth_path(DATASETS, name)), settings)
     if args.json:
         args.json.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def _print_misses(result: coverage.Comparison, truth: dict[str, Any], settings: Settings) -> None:
+    misses = miss_reasons(result, truth, majority=settings.facts.majority, min_confidence=settings.facts.min_confidence)
+    counts = Counter(reason for reason, *_ in misses)
+    print("    misses: " + ", ".join(f"{reason} {n}" for reason, n in counts.most_common()))
+    for reason, gold_id, outlet, detail in sorted(misses):
+        print(f"      {reason}: {outlet} omits {gold_id}: {detail}")
 
 
 if __name__ == "__main__":

@@ -27,9 +27,9 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from coverage.evaluation.gold import load_truth
-from coverage.model import Comparison, Event, Fact
+from coverage.model import Comparison, Event, Fact, Verdict
 
-__all__ = ["ClaimScores", "Tally", "load_truth", "score_claims"]
+__all__ = ["ClaimScores", "Tally", "load_truth", "miss_reasons", "score_claims"]
 
 CLAIM_TYPES = (
     "shared",
@@ -218,3 +218,64 @@ def score_claims(
         if event is not None and gold:
             _score_event(event, gold, majority, exclusive_confidence, scores)
     return scores
+
+
+MISS_REASONS = ("no row", "states a row", "unclear", "different", "folded", "few carriers", "not checked")
+"""Why a gold omission is not listed (:func:`miss_reasons`), in the order they are tried on the widest row."""
+
+
+def _miss_reason(event: Event, rows: Sequence[Fact], outlet: str, majority: float, min_confidence: float) -> str:
+    if not rows:
+        return "no row"
+    if any(outlet in f.outlets for f in rows):
+        return "states a row"
+    widest = max(rows, key=lambda f: (len(event.independent_outlets(f)), f.id))
+    check = widest.check(outlet)
+    if check is None:
+        return "not checked"
+    others = len([o for o in event.outlets if o != outlet])
+    carriers = len(event.independent_outlets(widest))
+    if check.verdict is not Verdict.OMITS:
+        return "unclear" if check.verdict is Verdict.UNCLEAR else "different"
+    if carriers < 2 or carriers < majority * others:
+        return "few carriers"
+    return "folded" if check.confidence < min_confidence else "listed"
+
+
+def miss_reasons(
+    result: Comparison, truth: Mapping[str, Any], *, majority: float = 0.5, min_confidence: float = 0.6
+) -> list[tuple[str, str, str, str]]:
+    """(reason, gold fact id, outlet, detail) for each gold omission counted in ``omission_recall`` that the
+    reports do not list; reasons: :data:`MISS_REASONS`, judged on the widest row that stands for the gold fact."""
+    out = []
+    for gold_event in _events(truth):
+        event = match_event(result, truth, gold_event)
+        gold = _gold_facts(truth, gold_event)
+        if event is None or not gold:
+            continue
+        known = {x for g in gold for x in (*g["stated_by"], *g.get("omitted_by", []))}
+        outlets = [o for o in event.outlets if o in known]
+        copies = {event.article(c.article).outlet for c in event.copies}
+        for g in gold:
+            stated = set(g["stated_by"]) - copies
+            rows = [f for f in event.facts if stands_for(f, [g])]
+            for outlet in g.get("omitted_by", []):
+                if outlet in copies or outlet not in outlets:
+                    continue
+                others = len([o for o in outlets if o != outlet and o not in copies])
+                if not (len(stated) >= 2 and len(stated) >= majority * others):
+                    continue
+                if any(f.id in event.omissions.get(outlet, ()) for f in rows):
+                    continue
+                reason = _miss_reason(event, rows, outlet, majority, min_confidence)
+                detail = "; ".join(f"{f.id} [{', '.join(f.outlets)}] {_check_text(f, outlet)}" for f in rows[:3])
+                out.append((reason, g["id"], outlet, detail))
+    return out
+
+
+def _check_text(fact: Fact, outlet: str) -> str:
+    check = fact.check(outlet)
+    if check is None:
+        return "states" if outlet in fact.outlets else "-"
+    closest = check.closest.sentence[:60] if check.closest is not None else ""
+    return f"{check.verdict.value} {check.confidence} cos {check.cosine} cov {check.coverage} {closest!r}"
