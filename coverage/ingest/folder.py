@@ -26,6 +26,7 @@ from urllib.parse import urlparse
 from coverage._errors import InputError
 from coverage.ingest.records import Record, Skip
 from coverage.ingest.registry import SUPPORTED_SUFFIXES, reader_for
+from coverage.ingest.tables import TABLE_SUFFIXES, is_table, read_unit, table_units
 from coverage.model import Article, Corpus, Skipped, SkipReason
 from coverage.settings import IngestSettings
 from coverage.text.cleaning import (
@@ -38,7 +39,7 @@ from coverage.text.cleaning import (
     visible_controls,
 )
 
-__all__ = ["SUPPORTED_SUFFIXES", "decode_bytes", "load_corpus", "load_file"]
+__all__ = ["SUPPORTED_SUFFIXES", "decode_bytes", "finish_outlet", "load_corpus", "load_file", "name_outlets"]
 
 logger = logging.getLogger(__name__)
 
@@ -60,10 +61,16 @@ def load_corpus(
     settings = settings or IngestSettings()
     root = Path(root)
     if not root.exists():
-        raise InputError(f"{root}: no such folder", path=root)
+        raise InputError(f"{root}: no such folder or table", path=root)
+    if root.is_file():
+        if not is_table(root):
+            raise InputError(f"{root}: not a folder, nor a table ({', '.join(TABLE_SUFFIXES)})", path=root)
+        return _load_table(root, [(root.name, root, None)], settings)
     if not root.is_dir():
         raise InputError(f"{root}: not a folder", path=root)
     entries = sorted(_walk(root, settings), key=lambda item: item[0])
+    if is_table(root, entries):
+        return _load_table(root, entries, settings)
     records: list[Record] = []
     skipped: list[Skipped] = []
     first_by_hash: dict[str, str] = {}
@@ -88,6 +95,23 @@ def load_corpus(
     skipped.extend(empty)
     skipped.sort(key=lambda s: s.path)
     logger.info("read %d files: %d articles, %d skipped", len(entries), len(articles), len(skipped))
+    return Corpus(root=root, files_seen=len(entries), articles=tuple(articles), skipped=tuple(skipped))
+
+
+def _load_table(root: Path, entries: list[tuple[str, Path, Problem | None]], settings: IngestSettings) -> Corpus:
+    """A table file, or a folder of Parquet files (:mod:`coverage.ingest.tables`), as a corpus."""
+    skipped = [Skipped(rel, *problem) for rel, _, problem in entries if problem is not None]
+    units, bad = table_units(root, [(rel, path) for rel, path, problem in entries if problem is None])
+    skipped.extend(bad)
+    records: list[Record] = []
+    for unit in units:
+        found, rows = read_unit(unit, settings)
+        records.extend(found)
+        skipped.extend(rows)
+    articles, empty = _finish(root, records, settings)
+    skipped.extend(empty)
+    skipped.sort(key=lambda s: s.path)
+    logger.info("read %d table files: %d articles, %d skipped", len(entries), len(articles), len(skipped))
     return Corpus(root=root, files_seen=len(entries), articles=tuple(articles), skipped=tuple(skipped))
 
 
@@ -239,7 +263,7 @@ def _parse(rel: str, suffix: str, data: bytes) -> tuple[list[Record], list[Skipp
     return reader(rel, text)
 
 
-def _outlet_for(root: Path, record: Record) -> str:
+def _outlet_for(record: Record) -> str:
     if record.outlet:
         return record.outlet
     parts = record.path.split("/")
@@ -258,44 +282,54 @@ def _outlet_for(root: Path, record: Record) -> str:
 
 def _finish(root: Path, records: list[Record], settings: IngestSettings) -> tuple[list[Article], list[Skipped]]:
     """Clean every record (with the template lines of its outlet) and cut it into paragraphs."""
-    by_outlet: dict[str, list[Record]] = defaultdict(list)
+    name_outlets(records)
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    for index, record in enumerate(records):
+        assert record.outlet is not None
+        by_outlet[record.outlet].append(index)
+    done: dict[int, Article | Skipped] = {}
+    for indexes in by_outlet.values():
+        done.update(zip(indexes, finish_outlet([records[i] for i in indexes], settings), strict=True))
+    ordered = [done[i] for i in range(len(records))]
+    return [a for a in ordered if isinstance(a, Article)], [s for s in ordered if isinstance(s, Skipped)]
+
+
+def name_outlets(records: list[Record]) -> None:
+    """Give each record its outlet (its own field, else its first folder, else its address's host), spellings that
+    differ only in case, punctuation or width merged (:func:`_common_spellings`)."""
     for record in records:
-        record.outlet = _outlet_for(root, record)
+        record.outlet = _outlet_for(record)
     spelling = _common_spellings([r.outlet for r in records if r.outlet is not None])
     for record in records:
         assert record.outlet is not None
         record.outlet = spelling[record.outlet]
-        by_outlet[record.outlet].append(record)
-    templates = {outlet: find_template_lines([r.text for r in group], settings) for outlet, group in by_outlet.items()}
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
-    for record in records:
-        assert record.outlet is not None
-        cleaned = clean_text(record.text, title=record.title, drop_lines=templates[record.outlet])
-        paragraphs = split_paragraphs(cleaned, settings)
-        gate = gate_notice(paragraphs, settings)
-        if gate is not None:
-            skipped.append(Skipped(record.id, SkipReason.GATE_PAGE, f"a {gate} page"))
-            continue
-        if sum(text_width(p) for p in paragraphs) < settings.min_article_chars:
-            skipped.append(
-                Skipped(record.id, SkipReason.NO_TEXT, f"{sum(len(p) for p in paragraphs)} characters of text left")
-            )
-            continue
-        title = record.title or _fallback_title(paragraphs[0])
-        articles.append(
-            Article(
-                id=record.id,
-                path=record.path,
-                outlet=record.outlet,
-                title=title,
-                paragraphs=tuple(paragraphs),
-                published=record.published,
-                url=record.url,
-                metadata=record.metadata,
-            )
-        )
-    return articles, skipped
+
+
+def finish_outlet(records: list[Record], settings: IngestSettings) -> list[Article | Skipped]:
+    """The records of one outlet, each cleaned (the outlet's template lines dropped) into an article or a skip."""
+    templates = find_template_lines([r.text for r in records], settings)
+    return [_finish_record(record, templates, settings) for record in records]
+
+
+def _finish_record(record: Record, templates: Collection[str], settings: IngestSettings) -> Article | Skipped:
+    assert record.outlet is not None
+    cleaned = clean_text(record.text, title=record.title, drop_lines=templates)
+    paragraphs = split_paragraphs(cleaned, settings)
+    gate = gate_notice(paragraphs, settings)
+    if gate is not None:
+        return Skipped(record.id, SkipReason.GATE_PAGE, f"a {gate} page")
+    if sum(text_width(p) for p in paragraphs) < settings.min_article_chars:
+        return Skipped(record.id, SkipReason.NO_TEXT, f"{sum(len(p) for p in paragraphs)} characters of text left")
+    return Article(
+        id=record.id,
+        path=record.path,
+        outlet=record.outlet,
+        title=record.title or _fallback_title(paragraphs[0]),
+        paragraphs=tuple(paragraphs),
+        published=record.published,
+        url=record.url,
+        metadata=record.metadata,
+    )
 
 
 def _common_spellings(outlets: list[str]) -> dict[str, str]:

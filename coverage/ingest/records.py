@@ -25,9 +25,9 @@ __all__ = [
 ]
 
 
-_OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "sitename")
+_OUTLET_KEYS = ("outlet", "source", "publisher", "media_name", "site_name", "sitename")
 _TITLE_KEYS = ("title", "headline")
-_DATE_KEYS = ("published", "date", "published_at", "datePublished")
+_DATE_KEYS = ("published", "publish_date", "date", "published_at", "datePublished")
 TEXT_KEYS = ("text", "body", "content")
 _URL_KEYS = ("url", "link")
 
