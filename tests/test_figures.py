@@ -641,6 +641,26 @@ def test_a_partial_count_beside_a_matching_total_is_not_a_conflict() -> None:
             "The bank expects inflation to ease to 3.5% by the end of this year.",
             [("percentage", "inflation (forecast)")],
         ),
+        # a singular noun after "one", and a name between the noun and its verb
+        ("One crew member of the Oskel Trader is missing.", [("missing", "crew")]),
+        ("One sailor from the Oskel Trader was still missing on Wednesday.", [("missing", "crew")]),
+        ("One day later, the port reopened.", []),
+        # the dead named by an idiom or a euphemism
+        (
+            "Sixteen police officers and servicemen gave their lives in the line of duty.",
+            [("killed", "security forces")],
+        ),
+        ('Police said dozens of attackers had been "liquidated" overnight.', [("killed", "protesters")]),
+        # people named by the verb before them; plain people counts stay unnamed (never grouped)
+        ("The plant employs around 600 people.", [("count", "employees")]),
+        ("Some 600 people gathered outside.", [("count", "people")]),
+        # a singular unit used as a modifier counts that unit; "the 46 needed" is no modifier
+        ("He faces a 2.5 million crown fine.", [("count", "crowns")]),
+        ("The party won 38 seats in the 90-member assembly.", [("count", "seats"), ("count", "members")]),
+        ("It is short of the 46 needed to govern alone.", [("count", "")]),
+        # "two others": others of the noun counted just before
+        ("He was convicted on four counts and acquitted on two others.", [("count", "counts"), ("count", "counts")]),
+        ("Four people were killed and two others injured.", [("killed", "people"), ("injured", "people")]),
     ],
 )
 def test_figures_carry_their_meaning(text: str, expected: list[tuple[str, str]]) -> None:

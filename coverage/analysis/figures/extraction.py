@@ -74,13 +74,13 @@ from coverage.analysis.figures.meaning import marker_of, subject_cue, topic_of
 from coverage.analysis.figures.numbers import (
     _between_at,
     _find_phrases,
-    _looks_like_noun,
     _Phrase,
     _phrase_at,
     _Tok,
     _tokenize,
     _word,
 )
+from coverage.analysis.figures.roles import attributive_unit, is_noun, lives_cue, role_of
 from coverage.analysis.figures.words import (
     _AUX,
     _CUE_KIND,
@@ -175,13 +175,20 @@ def _skip_quotes(toks: Sequence[_Tok], index: int) -> int:
 
 
 def _noun_phrase(
-    toks: Sequence[_Tok], index: int, settings: FigureSettings, *, vague: bool = False, keep_first: bool = False
+    toks: Sequence[_Tok],
+    index: int,
+    settings: FigureSettings,
+    *,
+    vague: bool = False,
+    keep_first: bool = False,
+    singular: bool = False,
 ) -> tuple[list[_Tok], int]:
     """The counted noun at ``index`` (``police officers``, ``"armed criminals"``) and the index after it.
 
     ``of`` is read through after a vague plural (``hundreds of people``) and before ``the``/``those``
     (``26 of the protesters``). Trailing words that do not look like nouns are dropped (``protesters
-    gathered`` -> ``protesters``), down to the first word with ``keep_first`` (``of the electorate``).
+    gathered`` -> ``protesters``), down to the first word with ``keep_first`` (``of the electorate``); after
+    ``one`` (``singular``) a singular noun is a noun (``One crew member``, ``one sailor``).
     """
     candidates: list[tuple[_Tok, int]] = []
     k = index
@@ -201,7 +208,7 @@ def _noun_phrase(
         candidates.append((tok, k))
         k += 1
     # keep the longest prefix that ends in a noun ("protesters gathered" -> "protesters")
-    while candidates[keep_first:] and not _looks_like_noun(candidates[-1][0].lower):
+    while candidates[keep_first:] and not is_noun(candidates[-1][0].lower, singular):
         candidates.pop()
     if not candidates:
         return [], index
@@ -222,6 +229,8 @@ def _gap_to_cue(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> i
             continue
         if tok.kind == "word" and tok.lower in _CUE_KIND:
             return k
+        if lives_cue(toks, k) is not None:  # "Sixteen police officers gave their lives"
+            return lives_cue(toks, k)
         if tok.kind == "word" and tok.lower in _AUX and gaps < settings.gap_max_tokens:
             k += 1
             gaps += 1
@@ -349,8 +358,13 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
         words = [t.lower for t in noun]
         referent = _canonical(words) if words else _GENERIC_REFERENT
         return _Reading(phrase, partitive, " ".join(words) or None, referent, explicit_noun=bool(words), part=True)
-    noun, after_noun = _noun_phrase(toks, _skip_quotes(toks, phrase.end), settings, vague=phrase.vague)
+    one = phrase.value == 1 and not phrase.vague
+    noun, after_noun = _noun_phrase(toks, _skip_quotes(toks, phrase.end), settings, vague=phrase.vague, singular=one)
     words = [t.lower for t in noun]
+    attributive = attributive_unit(toks, phrase) if not noun else None
+    if attributive is not None:  # "a 2.5 million crown fine" counts crowns
+        words, after_noun = [attributive[0]], attributive[1]
+        noun = [toks[after_noun - 1]]
     if words and words[-1] in ("members", "member") and _word(toks, after_noun) == "of":
         members_of, end = _noun_phrase(toks, after_noun, settings)  # "18 members of the security forces"
         if members_of and " ".join(t.lower for t in members_of) in _REFERENT_CLASSES:
@@ -391,18 +405,20 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
     reading = _Reading(phrase, kind, " ".join(words) or None, referent, explicit_noun=bool(words), among=among)
     if among is not None and referent == _GENERIC_REFERENT:
         reading.referent = among
+    if kind is FigureKind.COUNT and referent == _GENERIC_REFERENT:
+        reading.referent = role_of(toks, phrase) or referent  # "employs 600 people": employees
     return reading
 
 
 def _past_of_phrase(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> int:
-    """The index after ``of nearby streets`` (a lower-case ``of`` phrase of at most ``gap_max_tokens`` words), or
-    ``index`` when there is none."""
-    if _word(toks, index) != "of":
+    """The index after ``of nearby streets``, ``of the Oskel Trader``, ``from the Oskel Trader`` (an ``of`` or
+    ``from`` phrase of at most ``gap_max_tokens`` words followed by an auxiliary), or ``index`` when there is none."""
+    if _word(toks, index) not in ("of", "from"):
         return index
     k = index + 1
     while k < len(toks) and k - index <= settings.gap_max_tokens and toks[k].kind == "word":
-        if toks[k].lower in _AUX or toks[k].text[:1].isupper():
-            return k if toks[k].lower in _AUX else index
+        if toks[k].lower in _AUX and toks[k].text[:1].islower():
+            return k
         k += 1
     return index
 
@@ -433,6 +449,10 @@ def _read_sentence(
 ) -> tuple[list[FigureMention], _Reading | None]:
     readings = [_read_phrase(toks, phrase, settings) for phrase in phrases]
     for index, reading in enumerate(readings):
+        previous = readings[index - 1] if index > 0 else None
+        if reading.noun == "others" and reading.kind is FigureKind.COUNT and _names_a_count(previous):
+            assert previous is not None  # "four counts ... two others": others of the same noun
+            reading.noun, reading.referent = previous.noun, previous.referent
         # "16 killed and more than 1,300 wounded among the police": the referent applies to both
         if reading.among is not None:
             k = index - 1
@@ -491,6 +511,10 @@ def _read_sentence(
             )
         )
     return mentions, context
+
+
+def _names_a_count(reading: _Reading | None) -> bool:
+    return reading is not None and reading.kind is FigureKind.COUNT and reading.explicit_noun
 
 
 def _read_part(toks: Sequence[_Tok], reading: _Reading, parent: _Reading | None) -> None:

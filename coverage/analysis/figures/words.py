@@ -94,7 +94,7 @@ _POUNDS = {"pound", "pounds"}  # money only with a scale word ("2 million pounds
 _KIND_CUES: dict[FigureKind, frozenset[str]] = {
     FigureKind.KILLED: word_set(
         "killed kill kills killing killings dead deaths death died die dies dying fatalities fatality toll bodies "
-        "lives perished slain murdered deceased drowned"
+        "lives perished slain murdered deceased drowned liquidated"
     ),
     FigureKind.INJURED: word_set(
         "injured injure injures injuring injuries wounded wounding wounds hurt hospitalised hospitalized"
@@ -155,6 +155,8 @@ _REFERENT_SYNONYMS: dict[str, str] = {
     "children": "children|child|kids|minors",
     "journalists": "journalists|journalist|reporters",
     "foreign nationals": "foreigners|foreign nationals|foreign citizens",
+    "crew": "crew|crew members|crew member|crewmen|crewman|sailors|sailor|seafarers|seafarer",
+    "employees": "employees|employee|staff members|staff",
 }
 """Referent classes: a counted noun (or its last words) listed here is grouped under the class name."""
 _REFERENT_CLASSES = {
