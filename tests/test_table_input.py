@@ -6,15 +6,14 @@ import json
 from datetime import date
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from coverage import load_corpus
 from coverage._errors import InputError
+from coverage.ingest import tables
 from coverage.model import SkipReason
 from coverage.settings import IngestSettings
-
-pa = pytest.importorskip("pyarrow")
-pq = pytest.importorskip("pyarrow.parquet")
 
 BODY = (
     "The central bank raised its main rate by half a point on Tuesday, the third rise this year.\n\n"
@@ -28,11 +27,10 @@ ROWS = [
 ]
 
 
-def _write_parquet(path: Path, rows: list[dict[str, str]], **kwargs: object) -> None:
+def _write_parquet(path: Path, rows: list[dict[str, str]]) -> None:
     columns = sorted({key for row in rows for key in row})
-    table = pa.table({c: [row.get(c) for row in rows] for c in columns})
     path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, path, **kwargs)
+    pl.DataFrame({c: [row.get(c) for row in rows] for c in columns}).write_parquet(path)
 
 
 def _write_csv(path: Path, rows: list[dict[str, str]]) -> None:
@@ -78,16 +76,19 @@ def test_the_same_rows_as_csv_jsonl_parquet_and_json_files_give_the_same_article
         assert len(corpus.articles) + len(corpus.skipped) == len(ROWS), name
 
 
-def test_parquet_folder_reads_hive_partitions_and_reports_other_files(tmp_path: Path) -> None:
+def test_parquet_folder_reads_hive_partitions_and_reports_other_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tables, "ROWS_PER_UNIT", 1)  # a unit a row: the row numbers go on across units
     rows = [{"title": f"Rate story {n}", "text": BODY + f"\n\nDetail number {n}."} for n in range(3)]
-    _write_parquet(tmp_path / "outlet=Daily Ledger" / "part-0.parquet", rows[:2], row_group_size=1)
+    _write_parquet(tmp_path / "outlet=Daily Ledger" / "part-0.parquet", rows[:2])
     _write_parquet(tmp_path / "outlet=Wire" / "part-0.parquet", rows[2:])
     (tmp_path / "_SUCCESS").write_text("", encoding="utf-8")
     (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
     corpus = load_corpus(tmp_path)
     assert [(a.id, a.outlet) for a in corpus.articles] == [
         ("outlet=Daily Ledger/part-0.parquet#row1", "Daily Ledger"),
-        ("outlet=Daily Ledger/part-0.parquet#row2", "Daily Ledger"),  # the second row group counts on
+        ("outlet=Daily Ledger/part-0.parquet#row2", "Daily Ledger"),
         ("outlet=Wire/part-0.parquet#row1", "Wire"),
     ]
     reasons = {s.path: s.reason for s in corpus.skipped}

@@ -7,7 +7,7 @@ Columns are read by the same names as the fields of ``.json`` articles (:mod:`co
 ``FILE#rowN`` (``FILE#lineN`` for JSON lines, as in a folder) or a skip with its reason. A Parquet folder's
 ``key=value`` folder names (Hive partitions, ``outlet=bbc/part-0.parquet``) are columns too.
 
-The work is cut into :class:`TableUnit` pieces (a Parquet row group, a whole CSV or JSON lines file) that
+The work is cut into :class:`TableUnit` pieces (a slice of a Parquet file's rows, a whole CSV or JSON lines file) that
 :func:`read_unit` reads independently: the local engine reads them in turn, the Ray engine one task each.
 """
 
@@ -37,15 +37,15 @@ TABLE_SUFFIXES = (PARQUET, *CSV_SUFFIXES, *JSONL_SUFFIXES)
 
 @dataclass(frozen=True)
 class TableUnit:
-    """A piece of a table read on its own: a Parquet row group, or a whole CSV or JSON lines file."""
+    """A piece of a table read on its own: a slice of a Parquet file's rows, or a whole CSV or JSON lines file."""
 
     path: Path
     rel: str
     """The file's path relative to the corpus folder (its name when the table is the corpus path)."""
-    group: int | None = None
-    """The Parquet row group (``None``: the whole file)."""
     first_row: int = 1
     """The number of the unit's first row in its file (rows count from 1)."""
+    rows: int | None = None
+    """How many rows from ``first_row`` (``None``: to the end)."""
     partitions: tuple[tuple[str, str], ...] = ()
     """``key=value`` folder names on the way to a Parquet file."""
 
@@ -75,22 +75,24 @@ def table_units(root: Path, files: Iterable[tuple[str, Path]]) -> tuple[list[Tab
         else:
             try:
                 units.extend(_parquet_units(path, rel))
-            except Exception as exc:  # pyarrow raises its own error types for a damaged or foreign file
+            except Exception as exc:  # polars raises its own error types for a damaged or foreign file
                 skipped.append(Skipped(rel, SkipReason.UNREADABLE, f"not a readable Parquet file ({_short(exc)})"))
     return units, skipped
 
 
-def _parquet_units(path: Path, rel: str) -> Iterator[TableUnit]:
-    import pyarrow.parquet as pq
+ROWS_PER_UNIT = 5_000
+"""Rows of a Parquet file read as one unit (bounded memory per task, enough work to be worth a task)."""
 
-    metadata = pq.ParquetFile(path).metadata
+
+def _parquet_units(path: Path, rel: str) -> Iterator[TableUnit]:
+    import polars as pl
+
+    rows = int(pl.scan_parquet(path).select(pl.len()).collect().item())
     partitions = tuple(
         (key, value) for part in rel.split("/")[:-1] if "=" in part for key, value in [part.split("=", 1)]
     )
-    first = 1
-    for group in range(metadata.num_row_groups):
-        yield TableUnit(path, rel, group, first, partitions)
-        first += metadata.row_group(group).num_rows
+    for first in range(0, max(rows, 1), ROWS_PER_UNIT):
+        yield TableUnit(path, rel, first + 1, min(ROWS_PER_UNIT, rows - first), partitions)
 
 
 def read_unit(unit: TableUnit, settings: IngestSettings) -> tuple[list[Record], list[Skipped]]:
@@ -119,7 +121,7 @@ def read_unit(unit: TableUnit, settings: IngestSettings) -> tuple[list[Record], 
         skipped.append(Skipped(unit.rel, skip.reason, skip.detail))
     except OSError as exc:
         skipped.append(Skipped(unit.rel, SkipReason.UNREADABLE, exc.strerror or str(exc)))
-    except Exception as exc:  # a damaged Parquet row group: pyarrow's own error types
+    except Exception as exc:  # a damaged Parquet file: polars' own error types
         skipped.append(Skipped(unit.rel, SkipReason.UNREADABLE, f"cannot read the table ({_short(exc)})"))
     return records, skipped
 
@@ -191,10 +193,10 @@ def _csv_rows(unit: TableUnit) -> Iterator[tuple[str, Mapping[str, Any] | Skip]]
 
 
 def _parquet_rows(unit: TableUnit) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    import pyarrow.parquet as pq
+    import polars as pl
 
-    table = pq.ParquetFile(unit.path).read_row_group(unit.group or 0)
-    for offset, row in enumerate(table.to_pylist()):
+    frame = pl.scan_parquet(unit.path, hive_partitioning=False).slice(unit.first_row - 1, unit.rows).collect()
+    for offset, row in enumerate(frame.iter_rows(named=True)):
         for key, value in unit.partitions:
             row.setdefault(key, value)
         yield f"{unit.rel}#row{unit.first_row + offset}", {k: v for k, v in row.items() if v is not None}
