@@ -24,8 +24,8 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	@echo "Installing the test tools (pytest, ruff, mypy, ...) into $(VENV)..."
-	$(BIN)/pip install --quiet -e '.[test]'
+	@echo "Installing the test tools (pytest, ruff, mypy, ...) and Ray into $(VENV)..."
+	$(BIN)/pip install --quiet -e '.[test,ray]'
 	@if $(BIN)/python -c "import importlib.metadata as m; m.distribution('coverage')" 2>/dev/null; then \
 		echo "coverage.py is installed in $(VENV): it shadows this package's import name"; exit 1; fi
 	touch $@
