@@ -302,8 +302,12 @@ class FactSettings(_Section):
     """... and none carries a third of the fact's content."""
     min_confidence: float = _within(0.6, 0.0, 1.0)
     """Omissions the reports list as such are at least this sure: the margin of the outlet's closest sentence below
-    both omission thresholds, 0.5 at the thresholds, 1 for nothing alike. Less sure ones are folded apart ("may also
-    omit"), with their closest sentence."""
+    both omission thresholds, 0.5 at the thresholds, 1 for nothing alike, for each separate wording of the fact (each
+    outlet stating it), combined as independent searches. Less sure ones are folded apart ("may also omit"), with
+    their closest sentence."""
+    same_wording_cosine: float = _within(0.95, -1.0, 1.0)
+    """Two outlets' sentences stating a fact at this cosine or above are one wording (a wire copy, the syndication
+    threshold): an omission is surer the more separate wordings of the fact an outlet misses, and a copy adds none."""
     exclusive_confidence: float = _within(0.6, 0.0, 1.0)
     """"Only X states this" is N-1 omission claims at once: each other outlet's verdict must be this sure."""
 

@@ -62,3 +62,23 @@ def test_omission_context_flags_early_and_short_articles() -> None:
     assert "4 days before" in notes["Early"]
     assert "words against a median" in notes["Short"]
     assert "Mid" not in notes and "Late" not in notes
+
+
+def test_a_wire_copy_neither_counts_among_the_others_nor_has_omissions_of_its_own() -> None:
+    from coverage.model import Copy, Event, Fact, FactEvidence, OutletCheck, Verdict
+
+    articles = tuple(art(x, x.upper(), ("Text.",)) for x in "abcde")  # E republishes D
+    evidence = tuple(FactEvidence(o, o.lower(), 0, "Text.", "lead") for o in "ABD")
+    checks = tuple(OutletCheck(o, Verdict.OMITS, 1.0, 0.1, 0.0, None) for o in "CE")
+    fact = Fact("E1-f1", "Text.", ("A", "B", "D"), ("C", "E"), evidence, checks)
+    copy = Copy(article="e", source="d", shared=1.0, added=(), cut=())
+    plain = Event("E1", "t", articles, facts=(fact,))
+    copied = Event("E1", "t", articles, copies=(copy,), facts=(fact,))
+    assert copied.copy_outlets == {"E"} and plain.copy_outlets == set()
+    assert copied.omitted_facts("E") == [] and plain.omitted_facts("E") == [fact]
+    # three of four others state it, with or without the copy among the others
+    assert copied.omitted_facts("C", majority=0.75) == [fact]
+    assert plain.omitted_facts("C", majority=0.75) == [fact]
+    # four of the five others would be needed if the copy counted as an outlet of its own
+    assert copied.omitted_facts("C", majority=1.0) == [fact]
+    assert plain.omitted_facts("C", majority=1.0) == []

@@ -205,3 +205,25 @@ def test_compatible_figures_are_not_stated_differently() -> None:
     )
     fact = verify(index, fact_of(index, [(0, 0), (1, 0)]))
     assert fact.verdict("C") is Verdict.STATES
+
+
+def _omission_confidence(b_vector: np.ndarray) -> float:
+    index = index_of(
+        {
+            "A": [("A fire destroyed the grain warehouse on Monday.", FIRE)],
+            "B": [("The grain warehouse burned down on Monday.", b_vector)],
+            "C": [("Unrelated words about a football match.", unit(0.6, 0, 1))],  # cosine 0.51 to A
+        }
+    )
+    fact = verify(index, fact_of(index, [(0, 0), (1, 0)]))
+    check = fact.check("C")
+    assert check is not None and check.verdict is Verdict.OMITS
+    return check.confidence
+
+
+def test_an_omission_is_surer_when_the_outlet_misses_two_separate_wordings_of_the_fact() -> None:
+    copy = _omission_confidence(FIRE)  # B words it as A does (a wire copy): one wording
+    own = _omission_confidence(unit(1, 1, 0))  # B's own wording, cosine 0.71 to A, 0.36 to C's sentence
+    assert copy == pytest.approx(0.5 + 0.5 * (1 - 0.514 / 0.6), abs=0.01)  # as sure as with A's wording alone
+    assert own > copy
+    assert own == pytest.approx(1 - (1 - copy) * (1 - (0.5 + 0.5 * (1 - 0.364 / 0.6))), abs=0.01)

@@ -171,8 +171,12 @@ class Event:
     def omitted_facts(self, outlet: str, majority: float = 0.5, min_confidence: float = 0.0) -> list[Fact]:
         """Facts ``outlet`` was verified to omit (verdict *omits*, at least ``min_confidence`` sure) that at least
         two and at least ``majority`` of the other outlets state on their own (copies of one wire story count
-        once)."""
-        others = len([o for o in self.outlets if o != outlet])
+        once, among those that state it and among the others). A copy's omissions are its source's: none are
+        listed for it."""
+        copies = self.copy_outlets
+        if outlet in copies:
+            return []
+        others = len([o for o in self.outlets if o != outlet and o not in copies])
         out = []
         for fact in self.facts:
             if outlet not in fact.missing:
@@ -184,6 +188,12 @@ class Event:
             if carriers >= 2 and carriers >= majority * others:
                 out.append(fact)
         return out
+
+    @property
+    def copy_outlets(self) -> frozenset[str]:
+        """Outlets whose every article in the event republishes another of its articles (a wire copy)."""
+        copied = {c.article for c in self.copies}
+        return frozenset(o for o in self.outlets if all(a.id in copied for a in self.articles if a.outlet == o))
 
     def unclear_facts(self, outlet: str) -> list[Fact]:
         """Facts two or more outlets state on their own for which ``outlet``'s verdict is *unclear*: a sentence of

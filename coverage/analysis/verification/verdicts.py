@@ -183,6 +183,12 @@ def _best_matches(
 ) -> list[_Match]:
     """Every sentence (and pair of neighbouring sentences) of ``article`` scored against the evidence sentences,
     each keeping its best score over the evidence."""
+    return [max(per, key=lambda m: (m.strength, m.partial)) for per in _scored(index, evidence, article)]
+
+
+def _scored(index: SentenceIndex, evidence: Sequence[tuple[int, int]], article: int) -> list[list[_Match]]:
+    """Every sentence (and pair of neighbouring sentences) of ``article`` scored against each evidence sentence:
+    one list per candidate, one match per evidence sentence, in the order of ``evidence``."""
     vectors = index.vectors[article]
     sentences = index.sentences[article]
     if not len(sentences):
@@ -191,7 +197,7 @@ def _best_matches(
     fact_terms = [index.terms[i][k] for i, k in evidence]
 
     single = fact_vectors @ vectors.T  # (evidence, sentences)
-    out: list[_Match] = []
+    out: list[list[_Match]] = []
     for k in range(len(sentences)):
         spans = [1]
         if k + 1 < len(sentences) and index.parents[article][k + 1] == index.parents[article][k]:
@@ -206,7 +212,7 @@ def _best_matches(
                 cosines = fact_vectors @ joined
                 candidate = _join(index.terms[article][k], index.terms[article][k + 1])
             have = candidate.words
-            best: _Match | None = None
+            per: list[_Match] = []
             for e, fact_t in enumerate(fact_terms):
                 cosine = float(cosines[e])
                 if cosine < _QUIET_COSINE and not fact_t.words & have:
@@ -223,10 +229,8 @@ def _best_matches(
                         numbers_differ=_numbers_differ(fact_t, candidate),
                         partial=span == 1 and _partial(index, evidence[e], (article, k)),
                     )
-                if best is None or (match.strength, match.partial) > (best.strength, best.partial):
-                    best = match
-            if best is not None:
-                out.append(best)
+                per.append(match)
+            out.append(per)
     return out
 
 
@@ -257,6 +261,38 @@ def _verdict(match: _Match | None, settings: FactSettings) -> tuple[Verdict, flo
     return Verdict.UNCLEAR, 0.5
 
 
+def _wordings_confidence(
+    index: SentenceIndex,
+    evidence: Sequence[tuple[int, int]],
+    scored: Sequence[Sequence[_Match]],
+    settings: FactSettings,
+) -> float | None:
+    """How sure an omission is when each outlet that states the fact is a separate wording of it, searched for
+    separately: an outlet that states the fact in its own words would have to miss every one of them. Each
+    wording's sureness is that of the outlet's closest sentence to it (:func:`_verdict`); an outlet's several
+    sentences count as one wording, at the closest; a near-identical wording (a wire copy) is not a new one.
+    Combined as independent tests: 1 - the product of (1 - sureness). One wording: its sureness, as before.
+    ``None`` when a wording's closest sentence is closer than an omission allows (the best match was another's)."""
+    by_outlet: dict[str, list[int]] = {}
+    for e, (i, _) in enumerate(evidence):
+        by_outlet.setdefault(index.articles[i].outlet, []).append(e)
+    wordings: list[tuple[np.ndarray, float]] = []
+    for members in by_outlet.values():
+        sure = 1.0
+        for e in members:
+            closest = max((per[e] for per in scored), key=lambda m: (m.strength, m.span == 1))
+            verdict, confidence = _verdict(closest, settings)
+            if verdict is not Verdict.OMITS:
+                return None
+            sure = min(sure, confidence)
+        vector = index.vectors[evidence[members[0]][0]][evidence[members[0]][1]]
+        if any(float(vector @ other) >= settings.same_wording_cosine for other, _ in wordings):
+            continue
+        wordings.append((vector, sure))
+    missed = math.prod(1 - sure for _, sure in wordings)
+    return round(1 - missed, 3)
+
+
 def _evidence_for(index: SentenceIndex, match: _Match, settings: FactSettings) -> FactEvidence:
     article = index.articles[match.article]
     k = match.sentence
@@ -278,12 +314,15 @@ def _check_outlet(
     outlet: str,
     settings: FactSettings,
 ) -> tuple[OutletCheck, FactEvidence | None]:
-    candidates: list[_Match] = []
+    scored: list[list[_Match]] = []
     for i, article in enumerate(index.articles):
         if article.outlet == outlet:
-            candidates.extend(_best_matches(index, evidence, i))
+            scored.extend(_scored(index, evidence, i))
+    candidates = [max(per, key=lambda m: (m.strength, m.partial)) for per in scored]
     best = max(candidates, key=lambda m: (m.strength, m.span == 1, -m.article, -m.sentence), default=None)
     verdict, confidence = _verdict(best, settings)
+    if verdict is Verdict.OMITS and scored:
+        confidence = _wordings_confidence(index, evidence, scored, settings) or confidence
     if verdict is Verdict.OMITS:
         partial = [m for m in candidates if m.partial]
         if partial:
