@@ -658,6 +658,19 @@ def test_a_partial_count_beside_a_matching_total_is_not_a_conflict() -> None:
         ("He faces a 2.5 million crown fine.", [("count", "crowns")]),
         ("The party won 38 seats in the 90-member assembly.", [("count", "seats"), ("count", "members")]),
         ("It is short of the 46 needed to govern alone.", [("count", "")]),
+        # vote shares and their changes in points, read from the party named in the clause or the sentence
+        (
+            "The Civic Union took 31.4 percent, ahead of the Progress Alliance on 27.9 percent.",
+            [("percentage", "vote share")] * 2,
+        ),
+        (
+            "The Homeland Movement made gains in Valmark on Sunday, adding 6.1 points to finish with 19.2 percent.",
+            [("percentage", "vote share change"), ("percentage", "vote share")],
+        ),
+        ("Piet Kovar's party piled on more than six points.", [("percentage", "vote share change")]),
+        ("The ruling party raised the sales tax by 5%.", [("percentage", "")]),
+        ("Exports to the European Union rose 12% to 40 billion euros.", [("percentage", ""), ("money", "EUR")]),
+        ("The index fell 300 points.", [("count", "points")]),
         # "two others": others of the noun counted just before
         ("He was convicted on four counts and acquitted on two others.", [("count", "counts"), ("count", "counts")]),
         ("Four people were killed and two others injured.", [("killed", "people"), ("injured", "people")]),

@@ -68,9 +68,9 @@ Meaning (:mod:`coverage.analysis.figures.meaning`)
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from coverage.analysis.figures.meaning import marker_of, subject_cue, topic_of
+from coverage.analysis.figures.meaning import marker_of, party_sentence, subject_cue, topic_of
 from coverage.analysis.figures.numbers import (
     _between_at,
     _find_phrases,
@@ -375,6 +375,9 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
             after_noun = end
     kind = FigureKind.COUNT
     cue = None
+    if words == ["points"] and party_sentence(toks):  # "a gain of 6.1 points" in a sentence about a party
+        points = replace(phrase, end=after_noun, percent=True, points=True)
+        return _Reading(points, FigureKind.PERCENTAGE, None, "vote share change", explicit_noun=False)
     if words and words[-1] in _UNIT_NOUNS:
         if not words[-1].endswith("s"):  # "nine-year term" counts years, as "nine years" does
             words[-1] += "s"

@@ -27,13 +27,29 @@ from coverage.settings import FigureSettings
 _CLAUSE_ENDS = {";", ":", "(", ")"}
 
 
+def _names(text: str) -> frozenset[str]:
+    """Capitalised names written as one string (case kept)."""
+    return frozenset(text.split())
+
+
+# The last word of a party's name (capitalised, after another capitalised word), and names that stand alone.
+_PARTY_NOUNS = _names(
+    "Party Movement Alliance Union Front Bloc Coalition League Congress Greens Labour Democrats Republicans "
+    "Socialists Conservatives Liberals"
+)
+_PARTY_NAMES = _names("Greens Labour Democrats Republicans Socialists Conservatives Liberals")
+_NOT_PARTY = _names("European Soviet African Eurasian Economic Monetary Postal Trade Customs Credit Students")
+
+
 def topic_of(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) -> str:
     """What a percentage measures: the topic noun right after it (``the 2% target``) or the nearest one before it
     (``inflation stood at 6.2%``, ``the average mortgage rate is 7.1%``); ``vote share`` after a verb of winning
-    or ``party``; ``""`` when there is none."""
+    or ``party``, or in a sentence naming a party, unless the percentage is a change (``raised ... by 5%``); ``""``
+    when there is none."""
     following = _word(toks, phrase.end)
     if following in _TOPICS:
         return _topic(toks, phrase.end)
+    change = _word(toks, phrase.start - 1) == "by" and not phrase.points
     k = phrase.start - 1
     steps = 0
     while k >= 0 and steps < settings.topic_window:
@@ -42,11 +58,34 @@ def topic_of(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) ->
         word = _word(toks, k)
         if word in _TOPICS:
             return _topic(toks, k)
-        if word in _SHARE_WORDS and not phrase.points:
+        if not change and ((word in _SHARE_WORDS and not phrase.points) or _is_party(toks, k)):
             return "vote share"
         k -= 1
         steps += 1
+    if party_sentence(toks) and not change and not _has_topic(toks):
+        return "vote share"  # "... Homeland Movement: running on ..., it climbed to 19.2 per cent"
     return ""
+
+
+def _is_party(toks: Sequence[_Tok], index: int) -> bool:
+    """A party's name ends at ``index``: ``Homeland Movement``, ``Civic Union``, ``the Greens`` (not ``European
+    Union``: a name of another kind)."""
+    if not 0 <= index < len(toks) or toks[index].text not in _PARTY_NOUNS:
+        return False
+    if toks[index].text in _PARTY_NAMES:
+        return True
+    before = toks[index - 1] if index > 0 else None
+    return before is not None and before.kind == "word" and before.text[:1].isupper() and before.text not in _NOT_PARTY
+
+
+def party_sentence(toks: Sequence[_Tok]) -> bool:
+    """Whether the sentence names a party (``Homeland Movement``, ``Piet Kovar's party``): its percentages without
+    another topic are vote shares, its points are percentage points."""
+    return any(_is_party(toks, k) or _word(toks, k) in ("party", "parties") for k in range(len(toks)))
+
+
+def _has_topic(toks: Sequence[_Tok]) -> bool:
+    return any(_word(toks, k) in _TOPICS for k in range(len(toks)))
 
 
 def _topic(toks: Sequence[_Tok], index: int) -> str:
