@@ -246,3 +246,11 @@ def test_clusters_never_overlap_and_cover_every_article(
     assert len(clusterer.evidence_) == len(set(labels))
     again = EventClusterer(chosen).fit(articles, paragraphs, leads).labels_.tolist()
     assert again == labels
+
+
+def test_a_small_number_every_story_has_is_no_shared_evidence() -> None:
+    stories = [(t, a, b + " The first tremor came at 2 in the morning.") for t, a, b in QUETTA]
+    clusterer = _fit([_article(i, s) for i, s in enumerate([*stories, PHONE])])
+    quake = clusterer.evidence_[0]
+    assert "23" in quake.shared_numbers and "6.1" in quake.shared_numbers
+    assert "2" not in quake.shared_numbers

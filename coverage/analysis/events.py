@@ -96,6 +96,12 @@ def extract_numbers(text: str) -> list[str]:
     return out
 
 
+def _telling(number: str) -> bool:
+    """A number worth showing as shared evidence: not a bare integer up to ten ("2", from "January 2" or "2
+    people", is in most articles of any event and tells nothing about which)."""
+    return not (number.isdigit() and int(number) <= 10)
+
+
 def _article_text(article: Article) -> str:
     return "\n".join([article.title, *article.paragraphs])
 
@@ -513,7 +519,7 @@ def _evidence(features: _Features, labels: np.ndarray, settings: EventSettings) 
         ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
         common = [f for f, c in ranked if c > 1 and c * 2 >= count]
         terms = tuple(features.surface.get(f, f) for f in common if not f.startswith("#"))
-        numbers = tuple(f[1:] for f in common if f.startswith("#"))
+        numbers = tuple(f[1:] for f in common if f.startswith("#") and _telling(f[1:]))
         out.append(
             EventEvidence(
                 shared_terms=terms[: settings.evidence_terms],
