@@ -671,6 +671,13 @@ def test_a_partial_count_beside_a_matching_total_is_not_a_conflict() -> None:
         ("The ruling party raised the sales tax by 5%.", [("percentage", "")]),
         ("Exports to the European Union rose 12% to 40 billion euros.", [("percentage", ""), ("money", "EUR")]),
         ("The index fell 300 points.", [("count", "points")]),
+        # vote tallies; a score or a span of years is no tally
+        ("The committee voted 7-2 for the move.", [("count", "votes for"), ("count", "votes against")]),
+        ("It was pushed through on a 7-2 vote.", [("count", "votes for"), ("count", "votes against")]),
+        ("The decision was backed by seven of nine members.", [("count", "votes for"), ("count", "members")]),
+        ("The two dissenting members preferred a smaller rise.", [("count", "votes against")]),
+        ("They sealed a 3-1 win over Aldermoor.", []),
+        ("Spending was approved in 2019-20.", []),
         # "two others": others of the noun counted just before
         ("He was convicted on four counts and acquitted on two others.", [("count", "counts"), ("count", "counts")]),
         ("Four people were killed and two others injured.", [("killed", "people"), ("injured", "people")]),

@@ -56,6 +56,7 @@ class _Phrase:
     digits: bool = False
     vague: bool = False
     points: bool = False  # percentage points (basis points are read as hundredths of one)
+    tally: str | None = None  # "votes for" / "votes against": a side of a vote tally ("voted 7-2")
 
 
 def _tokenize(text: str, offset: int) -> list[_Tok]:
