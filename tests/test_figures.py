@@ -655,7 +655,9 @@ def test_a_partial_count_beside_a_matching_total_is_not_a_conflict() -> None:
         ("The plant employs around 600 people.", [("count", "employees")]),
         ("Some 600 people gathered outside.", [("count", "people")]),
         # a singular unit used as a modifier counts that unit; "the 46 needed" is no modifier
-        ("He faces a 2.5 million crown fine.", [("count", "crowns")]),
+        ("He faces a 2.5 million crown fine.", [("money", "crowns")]),
+        ("It adds 90 crowns a month to a typical 200,000-crown home loan.", [("money", "crowns")] * 2),
+        ("He was fined 2,000 zlotys.", [("money", "PLN")]),
         ("The party won 38 seats in the 90-member assembly.", [("count", "seats"), ("count", "members")]),
         ("It is short of the 46 needed to govern alone.", [("count", "")]),
         # vote shares and their changes in points, read from the party named in the clause or the sentence
@@ -671,6 +673,9 @@ def test_a_partial_count_beside_a_matching_total_is_not_a_conflict() -> None:
         ("The ruling party raised the sales tax by 5%.", [("percentage", "")]),
         ("Exports to the European Union rose 12% to 40 billion euros.", [("percentage", ""), ("money", "EUR")]),
         ("The index fell 300 points.", [("count", "points")]),
+        # a currency's move against another
+        ("The crown closed Thursday 1.1% higher against the euro.", [("percentage", "crowns against EUR")]),
+        ("Shares closed 1.1% higher against the index.", [("percentage", "")]),
         # vote tallies; a score or a span of years is no tally
         ("The committee voted 7-2 for the move.", [("count", "votes for"), ("count", "votes against")]),
         ("It was pushed through on a 7-2 vote.", [("count", "votes for"), ("count", "votes against")]),

@@ -13,6 +13,7 @@ from coverage.analysis.figures.numbers import _Phrase, _Tok, _word
 from coverage.analysis.figures.words import (
     _CHANGE_VERBS,
     _CUE_KIND,
+    _CURRENCY_WORDS,
     _FORECAST_AFTER,
     _MONTHS,
     _SHARE_WORDS,
@@ -25,6 +26,7 @@ from coverage.model.figures import FigureKind
 from coverage.settings import FigureSettings
 
 _CLAUSE_ENDS = {";", ":", "(", ")"}
+_MOVE_WORDS = frozenset({"stronger", "weaker", "higher", "lower", "up", "down"})
 
 
 def _names(text: str) -> frozenset[str]:
@@ -49,6 +51,9 @@ def topic_of(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) ->
     following = _word(toks, phrase.end)
     if following in _TOPICS:
         return _topic(toks, phrase.end)
+    move = _currency_move(toks, phrase, settings)
+    if move is not None:
+        return move
     change = _word(toks, phrase.start - 1) == "by" and not phrase.points
     k = phrase.start - 1
     steps = 0
@@ -65,6 +70,27 @@ def topic_of(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) ->
     if party_sentence(toks) and not change and not _has_topic(toks):
         return "vote share"  # "... Homeland Movement: running on ..., it climbed to 19.2 per cent"
     return ""
+
+
+def _currency_move(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) -> str | None:
+    """``The crown was 0.8% stronger against the euro``: ``crowns against EUR`` (the currency named before the
+    number, against the one after it); ``None`` when it is not a currency's move or the first currency is not named
+    in the clause."""
+    k = phrase.end
+    if _word(toks, k) not in _MOVE_WORDS or _word(toks, k + 1) not in ("against", "versus", "vs"):
+        return None
+    k += 2
+    while _word(toks, k) == "the":
+        k += 1
+    other = _CURRENCY_WORDS.get(_word(toks, k))
+    if other is None:
+        return None
+    for j in range(phrase.start - 1, max(-1, phrase.start - 1 - settings.topic_window), -1):
+        if toks[j].text in _CLAUSE_ENDS:
+            break
+        if _word(toks, j) in _CURRENCY_WORDS:
+            return f"{_CURRENCY_WORDS[_word(toks, j)]} against {other}"
+    return None
 
 
 def _is_party(toks: Sequence[_Tok], index: int) -> bool:

@@ -193,6 +193,8 @@ def _phrase_at(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> _P
             currency, end = "USD", end + 2
         elif word in _CURRENCY_WORDS:
             currency, end = _CURRENCY_WORDS[word], end + 1
+        elif _hyphen(toks, end) and _word(toks, end + 1) in _CURRENCY_WORDS:  # "a 200,000-crown loan"
+            currency, end = _CURRENCY_WORDS[_word(toks, end + 1)], end + 2
         elif end < len(toks) and toks[end].text in _CURRENCY_CODES:
             currency, end = toks[end].text, end + 1
         elif word in _POUNDS and (core.value >= _SCALES["thousand"] and not core.plain_digits):
@@ -234,6 +236,16 @@ def _phrase_at(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> _P
         digits=core.digits,
         vague=vague is not None,
         points=points,
+    )
+
+
+def _hyphen(toks: Sequence[_Tok], index: int) -> bool:
+    """A hyphen at ``index`` joined to the tokens on both sides (``200,000-crown``)."""
+    return (
+        0 < index < len(toks) - 1
+        and toks[index].text == "-"
+        and _adjacent(toks[index - 1], toks[index])
+        and _adjacent(toks[index], toks[index + 1])
     )
 
 

@@ -86,6 +86,18 @@ _CURRENCY_WORDS = {
         ("RUB", "ruble rubles rouble roubles"),
         ("CHF", "franc francs"),
         ("INR", "rupee rupees"),
+        ("PLN", "zloty zlotys zlotych"),
+        ("HUF", "forint forints"),
+        ("TRY", "lira liras"),
+        ("ILS", "shekel shekels"),
+        ("THB", "baht"),
+        ("UAH", "hryvnia hryvnias"),
+        ("NGN", "naira"),
+        # names shared by several currencies: the name is the unit
+        ("crowns", "crown crowns krona kronor krone kroner koruna korunas"),
+        ("pesos", "peso pesos"),
+        ("dinars", "dinar dinars"),
+        ("riyals", "riyal riyals rial rials"),
     )
     for word in words.split()
 }
