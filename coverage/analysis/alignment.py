@@ -26,6 +26,8 @@ member in it omit it. ``benchmarks/alignment.py`` measures all of this, against 
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -205,46 +207,60 @@ def group_units(
 
     Pairs of different texts without a link count as similarity 0; pairs inside one text count for nothing,
     so a paragraph split in two by one outlet can still join the unit of the other outlets' paragraph.
+
+    Only linked pairs are ever looked at: each group keeps the summed scores to the groups it is linked to and how
+    many of its members come from each text (the number of pairs of different texts between two groups follows
+    from those counts), and the best pair waits in a heap. Time and memory grow with the links, not with the
+    square of the paragraphs. The best pair is the one with the highest average, then the lowest first index,
+    then the lowest second index, as a scan of the full matrix in reading order would find it.
     """
-    n = len(refs)
     index = {ref: i for i, ref in enumerate(refs)}
-    total = np.zeros((n, n))
+    text_of = [ref.article for ref in refs]
+    near: list[dict[int, float]] = [{} for _ in refs]  # summed link scores to the other linked groups
     for link in links:
         i, j = index[link.a], index[link.b]
-        total[i, j] = total[j, i] = max(total[i, j], link.score)
-    _, codes = np.unique(np.array([ref.article for ref in refs], dtype=object).astype(str), return_inverse=True)
-    count = (codes[:, None] != codes[None, :]).astype(float)
-    linked = total > 0
-    members: list[list[int]] = [[i] for i in range(n)]
-    alive = np.ones(n, dtype=bool)
-    while True:
-        with np.errstate(divide="ignore", invalid="ignore"):
-            average = np.where(count > 0, total / np.maximum(count, 1e-12), 0.0)
-        candidate = linked & alive[:, None] & alive[None, :]
-        np.fill_diagonal(candidate, False)
-        if not candidate.any():
+        if i != j and link.score > near[i].get(j, 0.0):
+            near[i][j] = near[j][i] = link.score
+    members: list[list[int]] = [[i] for i in range(len(refs))]
+    texts: list[Counter[str]] = [Counter([text]) for text in text_of]
+    version = [0] * len(refs)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(i: int, k: int) -> None:
+        low, high = min(i, k), max(i, k)
+        count = len(members[i]) * len(members[k]) - _same_text_pairs(texts[i], texts[k])
+        average = near[i][k] / count if count > 0 else 0.0
+        heapq.heappush(heap, (-average, low, high, version[low], version[high]))
+
+    for i in range(len(refs)):
+        for k in near[i]:
+            if k > i:
+                push(i, k)
+    while heap:
+        negative, i, j, version_i, version_j = heapq.heappop(heap)
+        if version_i != version[i] or version_j != version[j] or not members[i] or not members[j]:
+            continue  # a pair of groups since merged: its entry is stale
+        if -negative < threshold:
             break
-        masked = np.where(candidate, average, -np.inf)
-        flat = int(np.argmax(masked))
-        i, j = divmod(flat, n)
-        if masked[i, j] < threshold:
-            break
-        i, j = min(i, j), max(i, j)
         members[i].extend(members[j])
         members[j] = []
-        alive[j] = False
-        total[i, :] += total[j, :]
-        total[:, i] += total[:, j]
-        count[i, :] += count[j, :]
-        count[:, i] += count[:, j]
-        linked[i, :] |= linked[j, :]
-        linked[:, i] |= linked[:, j]
-        total[j, :] = total[:, j] = 0
-        count[j, :] = count[:, j] = 0
-        linked[j, :] = linked[:, j] = False
-        total[i, i] = count[i, i] = 0
-        linked[i, i] = False
+        texts[i].update(texts[j])
+        version[i] += 1
+        for k, score in near[j].items():
+            del near[k][j]
+            if k != i:
+                near[i][k] = near[k][i] = near[i].get(k, 0.0) + score
+        near[i].pop(j, None)
+        near[j] = {}
+        for k in near[i]:
+            push(i, k)
     return [sorted(group) for group in members if group]
+
+
+def _same_text_pairs(a: Counter[str], b: Counter[str]) -> int:
+    """Pairs of members, one of each group, from the same text (they count for nothing in an average)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(n * large[text] for text, n in small.items() if text in large)
 
 
 class Aligner:
@@ -392,19 +408,18 @@ def _units(
 ) -> list[Unit]:
     refs = [ParagraphRef(ids[i], p) for i in range(len(segments)) for p in range(len(segments[i]))]
     position = {ref: k for k, ref in enumerate(refs)}
-    text_of = {ref: segments[ids.index(ref.article)][ref.paragraph] for ref in refs}
+    text_of = {ParagraphRef(ids[i], p): text for i in range(len(segments)) for p, text in enumerate(segments[i])}
     group_of = dict(zip(ids, groups, strict=True))
     all_groups = sorted(set(groups), key=str.casefold)
-    link_score = {(link.a, link.b): link.score for link in links}
-    link_score.update({(link.b, link.a): link.score for link in links})
     grouped = group_units(refs, links, threshold=settings.unit_threshold)
     order = sorted(grouped, key=lambda g: (-len({group_of[refs[k].article] for k in g}), refs[g[0]]))
+    partners = _partners(refs, links, grouped)
     units: list[Unit] = []
     for number, group in enumerate(order, start=1):
         members = tuple(refs[k] for k in group)
         present = sorted({group_of[m.article] for m in members}, key=str.casefold)
-        scores = [link_score[(a, b)] for a in members for b in members if (a, b) in link_score]
-        centre = max(members, key=lambda m: (sum(link_score.get((m, o), 0.0) for o in members), -position[m]))
+        scores = [score for m in group for _, score in partners[m]]
+        centre = max(members, key=lambda m: (sum(score for _, score in partners[position[m]]), -position[m]))
         units.append(
             Unit(
                 id=f"u{number}",
@@ -416,6 +431,27 @@ def _units(
             )
         )
     return units
+
+
+def _partners(
+    refs: Sequence[ParagraphRef], links: Sequence[Link], grouped: Sequence[list[int]]
+) -> list[list[tuple[int, float]]]:
+    """For each ref, its linked refs of the same group with the link's score, in the order of the group's members
+    (one entry per linked pair and direction, the last link of a pair winning, as a dictionary of scores has it)."""
+    position = {ref: k for k, ref in enumerate(refs)}
+    group_of = {k: g for g, group in enumerate(grouped) for k in group}
+    rank = {k: r for group in grouped for r, k in enumerate(group)}
+    score: dict[tuple[int, int], float] = {}
+    for link in links:
+        a, b = position[link.a], position[link.b]
+        if group_of[a] == group_of[b]:
+            score[(a, b)] = score[(b, a)] = link.score
+    out: list[list[tuple[int, float]]] = [[] for _ in refs]
+    for (a, b), value in score.items():
+        out[a].append((b, value))
+    for row in out:
+        row.sort(key=lambda item: rank[item[0]])
+    return out
 
 
 def _segments(text: str | Sequence[str], granularity: str) -> list[tuple[str, int]]:
