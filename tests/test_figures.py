@@ -676,6 +676,11 @@ def test_a_partial_count_beside_a_matching_total_is_not_a_conflict() -> None:
         # a currency's move against another
         ("The crown closed Thursday 1.1% higher against the euro.", [("percentage", "crowns against EUR")]),
         ("Shares closed 1.1% higher against the index.", [("percentage", "")]),
+        # an ordinal counts repeated events only with "since", "this" or "in a row"
+        ("It was the bank's third increase since October.", [("count", "increases")]),
+        ("It was the fifth straight rise this year.", [("count", "rises")]),
+        ("They reached their first final in 22 years.", [("count", "years")]),
+        ("Growth slowed in the second half.", []),
         # vote tallies; a score or a span of years is no tally
         ("The committee voted 7-2 for the move.", [("count", "votes for"), ("count", "votes against")]),
         ("It was pushed through on a 7-2 vote.", [("count", "votes for"), ("count", "votes against")]),

@@ -353,9 +353,9 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
         if phrase.points:  # a change in points is not the level it changes
             referent = f"{referent} change" if referent else ""
         return _Reading(phrase, FigureKind.PERCENTAGE, None, referent, explicit_noun=False)
-    votes = phrase.tally or support_of(toks, phrase)
-    if votes is not None:  # "voted 7-2", "backed by seven of nine members"
-        return _Reading(phrase, FigureKind.COUNT, None, votes, explicit_noun=False)
+    counts = phrase.counts or support_of(toks, phrase)
+    if counts is not None:  # "voted 7-2", "backed by seven of nine members", "third increase since October"
+        return _Reading(phrase, FigureKind.COUNT, None, counts, explicit_noun=False)
     partitive = _partitive_cue(toks, phrase.end)
     if partitive is not None:  # "Forty of the injured remain in hospital", "Two of the dead were firefighters"
         noun = _predicate_noun(toks, phrase.end + 3, settings)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from coverage.analysis.figures.ignored import _ignore_reason
 from coverage.analysis.figures.spelled import _match_fraction, _match_words
-from coverage.analysis.figures.tallies import tally_at
+from coverage.analysis.figures.tallies import ordinal_at, tally_at
 from coverage.analysis.figures.tokens import (
     _adjacent,
     _adjacent_number,
@@ -253,10 +253,10 @@ def _find_phrases(text: str, toks: Sequence[_Tok], settings: FigureSettings) -> 
     phrases: list[_Phrase] = []
     index = 0
     while index < len(toks):
-        tally = tally_at(toks, index)
-        if tally is not None:  # "voted 7-2": the votes for and against
-            phrases.extend(tally)
-            index = tally[-1].end
+        counted = tally_at(toks, index) or ordinal_at(toks, index)
+        if counted is not None:  # "voted 7-2": the votes for and against; "its third increase since October"
+            phrases.extend(counted if isinstance(counted, list) else [counted])
+            index = phrases[-1].end
             continue
         phrase = (
             _fraction_point_at(toks, index)

@@ -1,11 +1,14 @@
-"""Vote tallies: ``voted 7-2``, ``split 7-2``, ``a 7-2 vote``, ``by a 5-4 margin`` are two figures, the votes for
-and the votes against. A dash between two numbers is otherwise a score or a range, never a tally (``a 3-1 win``).
+"""Phrases that say what they count. Vote tallies: ``voted 7-2``, ``split 7-2``, ``a 7-2 vote``, ``by a 5-4
+margin`` are two figures, the votes for and the votes against (a dash between two numbers is otherwise a score or a
+range, never a tally: ``a 3-1 win``). Ordinals of a repeated event: ``its third increase since October`` counts 3
+increases (an ordinal is otherwise no figure: ``the second half``, ``the first final in 22 years``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from coverage.analysis.figures.roles import _singular_noun, plural
 from coverage.analysis.figures.tokens import _adjacent, _parse_digits, _Phrase, _Tok, _word
 from coverage.analysis.figures.words import _YEAR_DIGITS
 from coverage.model.figures import Bound
@@ -56,7 +59,7 @@ def _side(index: int, value: float, side: str) -> _Phrase:
         bound=Bound.EXACT,
         qualifier=None,
         digits=True,
-        tally=side,
+        counts=side,
     )
 
 
@@ -65,3 +68,39 @@ def support_of(toks: Sequence[_Tok], phrase: _Phrase) -> str | None:
     if _word(toks, phrase.start - 1) == "by" and _word(toks, phrase.start - 2) in _SUPPORT:
         return VOTES_FOR
     return None
+
+
+_ORDINALS = {
+    word: number
+    for number, word in enumerate(
+        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 1
+    )
+}
+_IN_A_ROW = word_set("straight consecutive successive")
+
+
+def ordinal_at(toks: Sequence[_Tok], index: int) -> _Phrase | None:
+    """``third increase since October``, ``fifth straight rise this year``, ``second cut in a row``: the number of
+    events so far, counting the singular noun after the ordinal (made plural)."""
+    number = _ORDINALS.get(_word(toks, index))
+    if number is None:
+        return None
+    k = index + 1
+    if _word(toks, k) in _IN_A_ROW:
+        k += 1
+    noun = _word(toks, k)
+    if not noun or toks[k].text != noun or not _singular_noun(noun):
+        return None
+    after = _word(toks, k + 1), _word(toks, k + 2), _word(toks, k + 3)
+    if after[0] not in ("since", "this") and after != ("in", "a", "row"):
+        return None
+    return _Phrase(
+        start=index,
+        end=index + 1,
+        core_start=index,
+        core_end=index + 1,
+        value=float(number),
+        bound=Bound.EXACT,
+        qualifier=None,
+        counts=plural(noun),
+    )

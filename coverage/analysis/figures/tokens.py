@@ -56,7 +56,7 @@ class _Phrase:
     digits: bool = False
     vague: bool = False
     points: bool = False  # percentage points (basis points are read as hundredths of one)
-    tally: str | None = None  # "votes for" / "votes against": a side of a vote tally ("voted 7-2")
+    counts: str | None = None  # what the phrase says it counts: "votes for" in "voted 7-2", "increases"
 
 
 def _tokenize(text: str, offset: int) -> list[_Tok]:
