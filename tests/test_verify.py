@@ -227,3 +227,22 @@ def test_an_omission_is_surer_when_the_outlet_misses_two_separate_wordings_of_th
     assert copy == pytest.approx(0.5 + 0.5 * (1 - 0.514 / 0.6), abs=0.01)  # as sure as with A's wording alone
     assert own > copy
     assert own == pytest.approx(1 - (1 - copy) * (1 - (0.5 + 0.5 * (1 - 0.364 / 0.6))), abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("weights", "verdict"), [((0.55, 0, 0.835), Verdict.STATES), ((0.45, 0, 0.89), Verdict.UNCLEAR)]
+)
+def test_a_moderate_cosine_with_most_of_the_content_states_as_it_confirms_a_member(
+    weights: tuple[float, ...], verdict: Verdict
+) -> None:
+    """The rule that keeps an aligned member (cosine >= confirm_cosine with states_coverage of the content) also
+    admits a sentence found by the search; under confirm_cosine the same words leave it unclear."""
+    index = index_of(
+        {
+            "A": [("Looters emptied shops on Quay Street overnight.", FIRE)],
+            "B": [("Shops on Quay Street were looted overnight.", FIRE)],
+            "C": [("Overnight, looters emptied several Quay Street shops.", unit(*weights))],
+        }
+    )
+    fact = verify(index, fact_of(index, [(0, 0), (1, 0)]))
+    assert fact.verdict("C") is verdict

@@ -14,8 +14,10 @@ each sentence of O, alone and joined with its neighbour:
 - roles: two sentences naming the same two actors around the same verb in swapped order ("Trump attacked Cruz",
   "Cruz attacked Trump") are different facts.
 
-Verdicts (:class:`Verdict`): *states* (O joins the fact, with its sentence as evidence), *states differently*,
-*omits* (only when every signal is low: the report shows O's closest sentence and its score), and *unclear*.
+Verdicts (:class:`Verdict`): *states* (O joins the fact, with its sentence as evidence: by the rules that keep an
+aligned member, so a sentence the search finds is held to what a sentence the alignment found is held to),
+*states differently*, *omits* (only when every signal is low: the report shows O's closest sentence and its score;
+how sure, from each separate wording of the fact that O was searched for), and *unclear*.
 Thresholds live in :class:`~coverage.settings.FactSettings`; their choice is documented there.
 
 The same checks confirm the fact's own members: an outlet that the alignment attached to a fact only weakly, or
@@ -242,8 +244,10 @@ def _verdict(match: _Match | None, settings: FactSettings) -> tuple[Verdict, flo
     if match.reversed:
         return Verdict.UNCLEAR, 0.5
     content = match.content
-    strong_text = cosine >= settings.states_cosine or (
-        cosine >= settings.support_cosine and content >= settings.states_coverage
+    strong_text = (
+        cosine >= settings.states_cosine
+        or (cosine >= settings.support_cosine and content >= settings.states_coverage)
+        or (cosine >= settings.confirm_cosine and content >= settings.states_coverage)
     )
     if strong_text and (match.span == 1 or content >= settings.states_coverage):
         if match.numbers_differ:
