@@ -724,3 +724,26 @@ def test_two_values_in_one_article_split_the_group_without_a_conflict() -> None:
     flash = article("f", "Flash", None, "The Homeland Movement will take 17 seats.")
     groups = group_figures([(a, article_figures(a)) for a in (herald, flash)])
     assert groups and not any(g.conflict for g in groups)
+
+
+def test_crowd_estimates_on_later_days_conflict_and_plain_people_counts_stay_apart() -> None:
+    crowd = groups_of(
+        ("Several thousand dock workers marched towards the port authority.", date(2025, 3, 10)),
+        ('About 800 people joined the so-called "peaceful" march.', date(2025, 3, 11)),
+        ("About 5,000 dock workers set off on Monday to protest against the reform.", date(2025, 3, 12)),
+    )
+    group = _only_group(crowd, FigureKind.COUNT)
+    assert group.referent == "protesters" and group.verdict == "conflict"
+    plain = groups_of(("Some 800 people live nearby.", None), ("About 5,000 people live nearby.", None))
+    assert plain == []
+
+
+def test_vote_tallies_group_across_wordings_and_stay_apart_from_committee_size() -> None:
+    groups = groups_of(
+        ("The committee voted 7-2 for the move.", None),
+        ("The decision was backed by seven of nine members.", None),
+        ("It was pushed through on a 7-2 vote.", None),
+    )
+    by_referent = {g.referent: g for g in groups}
+    assert len(by_referent["votes for"].mentions) == 3 and by_referent["votes for"].verdict == "agree"
+    assert len(by_referent["votes against"].mentions) == 2

@@ -80,7 +80,7 @@ from coverage.analysis.figures.numbers import (
     _tokenize,
     _word,
 )
-from coverage.analysis.figures.roles import attributive_unit, is_noun, lives_cue, role_of
+from coverage.analysis.figures.roles import attributive_unit, is_noun, lives_cue, protest_role, role_of
 from coverage.analysis.figures.tallies import support_of
 from coverage.analysis.figures.words import (
     _AUX,
@@ -413,7 +413,8 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
     if among is not None and referent == _GENERIC_REFERENT:
         reading.referent = among
     if kind is FigureKind.COUNT and referent == _GENERIC_REFERENT:
-        reading.referent = role_of(toks, phrase) or referent  # "employs 600 people": employees
+        # "employs 600 people": employees; "800 people joined the march": protesters
+        reading.referent = role_of(toks, phrase) or protest_role(toks, after_noun) or referent
     return reading
 
 

@@ -13,6 +13,7 @@ from coverage.model.figures import FigureGroup, FigureKind, FigureMention, Locat
 from coverage.settings import FigureSettings
 
 _CUMULATIVE = frozenset({FigureKind.KILLED, FigureKind.INJURED, FigureKind.ARRESTED})
+_CROWDS = frozenset({"protesters"})  # referents of counts that are a crowd's size
 _SHORT_SPAN_WORDS = (
     "second seconds minute minutes hour hours day days week weeks time times decade decades century centuries"
 )
@@ -134,8 +135,11 @@ def _make_group(kind: FigureKind, referent: str, cluster: list[LocatedFigure]) -
 def _is_later_count(a: LocatedFigure, b: LocatedFigure) -> bool:
     """True when two conflicting mentions were published on different days and the later one can be a later count:
     any later value (missing people found, a later turnout), except that a count that only grows (the dead, the
-    injured, the arrested) cannot be lower later. On the same day (or a day unknown) they disagree."""
+    injured, the arrested) cannot be lower later, and a crowd (``800 people joined the march``) is not counted
+    again later: two estimates of it disagree. On the same day (or a day unknown) they disagree."""
     if a.published is None or b.published is None or a.published == b.published:
         return False
+    if a.figure.kind is FigureKind.COUNT and a.figure.referent in _CROWDS:
+        return False  # the size of a crowd on one day is estimated, not counted again later
     earlier, later = (a, b) if a.published < b.published else (b, a)
     return a.figure.kind not in _CUMULATIVE or earlier.figure.interval[1] < later.figure.interval[0]

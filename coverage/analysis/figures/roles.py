@@ -1,6 +1,7 @@
 """What a count is when the noun after the number does not say it alone: a singular noun after ``one`` (``One crew
 member``), a singular unit used as a modifier (``a 2.5 million crown fine``, ``a 90-member assembly``), people named
-by the verb before them (``employs 600 people``: employees) and ``gave their lives`` (killed).
+by the verb before them (``employs 600 people``: employees) or after them (``800 people joined the march``:
+protesters) and ``gave their lives`` (killed).
 
 Each function reads the tokens of one sentence; when the words are not there, it answers ``None`` and the reading
 of :mod:`coverage.analysis.figures.extraction` is unchanged.
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 
 from coverage.analysis.figures.tokens import _adjacent, _looks_like_noun, _Phrase, _Tok, _word
 from coverage.analysis.figures.words import _AUX, _CUE_KIND, _NP_STOP, _QUALIFIER_WORDS
+from coverage.text.lexicon import word_set
 
 _NOT_SINGULAR_ENDINGS = ("ed", "ing", "ly", "s")
 _MIN_NOUN_LETTERS = 3
@@ -80,4 +82,21 @@ def lives_cue(toks: Sequence[_Tok], index: int) -> int | None:
         and _word(toks, index + 2) == "lives"
     ):
         return index + 2
+    return None
+
+
+_PROTEST_WORDS = word_set(
+    "marched march marching protest protested protesting demonstrated demonstrating demonstration rallied rally"
+)
+_CLAUSE_PUNCTUATION = frozenset({",", ";", ":", ".", "(", ")", "!", "?"})
+
+
+def protest_role(toks: Sequence[_Tok], index: int) -> str | None:
+    """``Several thousand dock workers marched``, ``about 800 people joined the march``: people who marched or
+    protested in the clause after their count (read from ``index``, after the counted noun) are ``protesters``."""
+    for k in range(index, len(toks)):
+        if toks[k].text in _CLAUSE_PUNCTUATION:
+            return None
+        if _word(toks, k) in _PROTEST_WORDS:
+            return "protesters"
     return None

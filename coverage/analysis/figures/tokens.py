@@ -103,5 +103,12 @@ def _adjacent_number(toks: Sequence[_Tok], index: int, direction: int = 1) -> bo
     return _adjacent(toks[index], toks[other]) if direction > 0 else _adjacent(toks[other], toks[index])
 
 
+# Words ending in "s" that are not plural nouns ("dock workers marched towards ..." counts workers).
+_NOT_PLURALS = frozenset(
+    {"towards", "afterwards", "always", "perhaps", "unless", "thus", "its", "his", "this", "was", "has", "is", "less"}
+)
+
+
 def _looks_like_noun(word: str) -> bool:
-    return word in _IRREGULAR_NOUNS or word in _UNIT_NOUNS or (len(word) > 2 and word.endswith("s"))
+    plural = len(word) > 2 and word.endswith("s") and word not in _NOT_PLURALS
+    return word in _IRREGULAR_NOUNS or word in _UNIT_NOUNS or plural
