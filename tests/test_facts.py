@@ -82,3 +82,18 @@ def test_a_wire_copy_neither_counts_among_the_others_nor_has_omissions_of_its_ow
     # four of the five others would be needed if the copy counted as an outlet of its own
     assert copied.omitted_facts("C", majority=1.0) == [fact]
     assert plain.omitted_facts("C", majority=1.0) == []
+
+
+def test_the_markdown_report_sends_a_copy_s_reader_to_its_source() -> None:
+    from coverage.model import Copy, Event, Fact, FactEvidence
+    from coverage.report.markdown import render_event_markdown
+
+    articles = (art("d", "Wire", ("Text.",)), art("e", "Herald", ("Text.",)), art("f", "Post", ("Other.",)))
+    evidence = tuple(FactEvidence(o, a, 0, "Text.", "lead") for o, a in (("Herald", "e"), ("Wire", "d")))
+    fact = Fact("E1-f1", "Text.", ("Herald", "Wire"), ("Post",), evidence)
+    copy = Copy(article="e", source="d", shared=1.0, added=(), cut=())
+    event = Event("E1", "t", articles, copies=(copy,), facts=(fact,))
+    text = render_event_markdown(event)
+    herald = text.split("### Herald", 1)[1].split("###", 1)[0]
+    assert "Republishes Wire: its omissions are the source's, listed there." in herald
+    assert "No verified omission" not in herald

@@ -159,6 +159,10 @@ def _per_outlet_facts(event: Event) -> list[str]:
         unsure = [event.fact(i) for i in event.unsure_omissions.get(outlet, ())]
         unclear = len(event.unclear_facts(outlet))
         lines += [f"### {escape_markdown(outlet)}", ""]
+        if outlet in event.copy_outlets:
+            copied = {c.source for c in event.copies if event.article(c.article).outlet == outlet}
+            sources = ", ".join(sorted({escape_markdown(event.article(a).outlet) for a in copied}))
+            lines += [f"Republishes {sources}: its omissions are the source's, listed there.", ""]
         if omitted:
             note = f" Note: {escape_markdown(event.context[outlet])}." if outlet in event.context else ""
             lines += [f"Omits {len(omitted)} fact{'s' if len(omitted) != 1 else ''} that most others state.{note}", ""]
@@ -180,7 +184,7 @@ def _per_outlet_facts(event: Event) -> list[str]:
                 first = evidence_link(event, ParagraphRef(fact.evidence[0].article, fact.evidence[0].paragraph))
                 lines.append(f"- {escape_markdown(fact.text)} ({fact.id}: {first})")
             lines.append("")
-        if not omitted and not exclusive and not unclear and not unsure:
+        if not omitted and not exclusive and not unclear and not unsure and outlet not in event.copy_outlets:
             lines += ["No verified omission and nothing only it states.", ""]
     return lines
 
