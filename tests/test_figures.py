@@ -681,6 +681,10 @@ def test_a_partial_count_beside_a_matching_total_is_not_a_conflict() -> None:
         ("It was the fifth straight rise this year.", [("count", "rises")]),
         ("They reached their first final in 22 years.", [("count", "years")]),
         ("Growth slowed in the second half.", []),
+        # an expected change in points is its own quantity; a change in points without a topic stays unnamed
+        ("Markets had mostly priced in a quarter-point rise.", [("percentage", "change (expected)")]),
+        ("Most economists had pencilled in a 25-basis-point move.", [("percentage", "change (expected)")]),
+        ("The dissenters preferred a smaller rise of 25 basis points.", [("percentage", "")]),
         # vote tallies; a score or a span of years is no tally
         ("The committee voted 7-2 for the move.", [("count", "votes for"), ("count", "votes against")]),
         ("It was pushed through on a 7-2 vote.", [("count", "votes for"), ("count", "votes against")]),

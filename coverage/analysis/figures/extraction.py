@@ -70,7 +70,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from coverage.analysis.figures.meaning import marker_of, party_sentence, subject_cue, topic_of
+from coverage.analysis.figures.meaning import expected_change, marker_of, party_sentence, subject_cue, topic_of
 from coverage.analysis.figures.numbers import (
     _between_at,
     _find_phrases,
@@ -351,7 +351,9 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
         referent = "" if phrase.points else _percent_referent(toks, phrase.end, settings)
         referent = "vote share" if referent in ("vote", "votes") else referent or topic_of(toks, phrase, settings)
         if phrase.points:  # a change in points is not the level it changes
-            referent = f"{referent} change" if referent else ""
+            referent = (
+                f"{referent} change" if referent else "change (expected)" if expected_change(toks, phrase) else ""
+            )
         return _Reading(phrase, FigureKind.PERCENTAGE, None, referent, explicit_noun=False)
     counts = phrase.counts or support_of(toks, phrase)
     if counts is not None:  # "voted 7-2", "backed by seven of nine members", "third increase since October"

@@ -24,6 +24,7 @@ from coverage.analysis.figures.words import (
 )
 from coverage.model.figures import FigureKind
 from coverage.settings import FigureSettings
+from coverage.text.lexicon import word_set
 
 _CLAUSE_ENDS = {";", ":", "(", ")"}
 _MOVE_WORDS = frozenset({"stronger", "weaker", "higher", "lower", "up", "down"})
@@ -174,3 +175,19 @@ def subject_cue(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> F
             return _CUE_KIND[_word(toks, k)]
         k -= 1
     return None
+
+
+_EXPECT_WORDS = word_set(
+    "expected expecting expect expects priced pencilled penciled forecast forecasting predicted predicting "
+    "anticipated anticipating"
+)
+_EXPECT_GAP = word_set("a an in for on had have mostly widely largely")
+
+
+def expected_change(toks: Sequence[_Tok], phrase: _Phrase) -> bool:
+    """``markets had priced in a quarter-point rise``, ``economists had pencilled in a 25-basis-point move``: a
+    change that was expected (never compared with the change that was made)."""
+    k = phrase.start - 1
+    while _word(toks, k) in _EXPECT_GAP:
+        k -= 1
+    return _word(toks, k) in _EXPECT_WORDS
