@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -97,3 +98,6 @@ def test_the_markdown_report_sends_a_copy_s_reader_to_its_source() -> None:
     herald = text.split("### Herald", 1)[1].split("###", 1)[0]
     assert "Republishes Wire: its omissions are the source's, listed there." in herald
     assert "No verified omission" not in herald
+    # stated by the wire story and its copy only: one outlet's fact, not one that several state
+    assert "0 stated by every outlet, 0 by several, 1 by one" in text
+    assert "0 by several" not in render_event_markdown(replace(event, copies=()))

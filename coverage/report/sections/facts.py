@@ -61,12 +61,24 @@ def _style(cell: str) -> str:
     return {"·": "red", "?": "yellow", "≠": "magenta"}.get(cell, "green")
 
 
+def _kinds(event: Event) -> dict[str, int]:
+    """How many facts every outlet states, several do, one does; a fact that only a wire story and its copies state
+    is stated by one (copies do not make it several)."""
+    kinds = {"consensus": 0, "shared": 0, "exclusive": 0}
+    for fact in event.facts:
+        kind = fact.kind
+        if kind != "exclusive" and len(event.independent_outlets(fact)) < 2:
+            kind = "exclusive"
+        kinds[kind] += 1
+    return kinds
+
+
 def terminal(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
     """Sentence-level facts stated by two or more outlets: who states each (and how prominently), who states it
     differently, who omits it and where the verification could not tell."""
     if not event.facts:
         return
-    kinds = {k: sum(1 for f in event.facts if f.kind == k) for k in ("consensus", "shared", "exclusive")}
+    kinds = _kinds(event)
     shared = [f for f in event.facts if len(f.outlets) >= 2]
     keys = outlet_keys(event)
     table = Table(
@@ -107,7 +119,7 @@ def closest_line(event: Event, check: OutletCheck) -> str:
 def markdown(event: Event) -> list[str]:
     if not event.facts:
         return []
-    kinds = {k: sum(1 for f in event.facts if f.kind == k) for k in ("consensus", "shared", "exclusive")}
+    kinds = _kinds(event)
     outlets = event.outlets
     lines = [
         "",
