@@ -258,6 +258,11 @@ class QuoteSettings(_Section):
     """Quotes with at least this many content words each may match without being contained ..."""
     min_containment: float = 0.7
     """... when this share of the shorter one's content words is in the longer one (a reworded version)."""
+    single_word_min_letters: int = 6
+    """A one-word partial quote (``"stabilized"``) of at least this many letters matches a longer quote that holds
+    the word (the outlets' speakers may not both be named and differ) ..."""
+    single_word_score: float = 0.5
+    """... with this score, below a match word for word, so that a longer version wins."""
 
 
 @dataclass(frozen=True)

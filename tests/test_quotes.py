@@ -456,3 +456,48 @@ def test_a_role_and_a_name_are_not_a_different_speaker() -> None:
     groups = match_quotes([(x, extract_quotes(x.paragraphs)) for x in (a, b)])
     assert len(groups) == 1
     assert not groups[0].flagged(VariantFlag.DIFFERENT_SPEAKER)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Issue 14: partial quotes of organisations, names given later in the sentence, so-called, one-word matches
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "The interior ministry, which insists the situation has “stabilized,” said on Monday that 8,000 people "
+            "had been detained.",
+            "The interior ministry",
+        ),
+        ('According to the Kremlin, Tokayev "especially thanked" Putin during a call.', "the Kremlin"),
+        ('Police said dozens of attackers had been "liquidated" overnight.', "Police"),
+    ],
+)
+def test_short_partial_quotes_take_the_speaker_of_their_own_sentence(paragraph: str, speaker: str) -> None:
+    assert one(paragraph).speaker == speaker
+
+
+def test_a_speaker_without_a_name_takes_the_name_the_sentence_gives() -> None:
+    quotes = extract_quotes(
+        [
+            "“My brother went out to buy bread,” said a woman waiting outside a city morgue, who gave only her first "
+            "name, Gulnara. “Now they tell me he was a terrorist.”"
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Gulnara, a woman"] * 2
+    assert one('"We are afraid," said a woman near the square.').speaker == "a woman"
+
+
+def test_a_so_called_term_is_a_scare_quote_even_beside_a_speaker() -> None:
+    assert extract_quotes(['According to the ministry, 800 people joined the so-called "peaceful" march.']) == []
+
+
+def test_a_one_word_partial_quote_joins_the_quote_that_holds_it_unless_named_speakers_differ() -> None:
+    full = one('"Today the situation has stabilized in all regions," Interior Minister Erlan Turgumbayev said.')
+    part = one("The interior ministry, which insists the situation has “stabilized,” said on Monday it was calm.")
+    groups = match_quotes([(article("w", "Wire"), [full]), (article("p", "Post"), [part])])
+    assert len(groups) == 1 and VariantFlag.TRUNCATED in groups[0].variants[1].flags
+    other = one('Opposition leader Anna Berg said the vote was "stabilized" by fraud.')
+    apart = match_quotes([(article("w", "Wire"), [full]), (article("o", "Other"), [other])])
+    assert len(apart) == 2

@@ -21,7 +21,8 @@ How a claim is judged.
 - *flag real*: a tool group with a ``conflict`` or ``update`` verdict and at least one located mention is real when
   its located mentions are of one family and that family's verdict is the tool's.
 - *speaker right*: a gold direct quote (flags other than only ``paraphrased``) is found in the outlet's article
-  (normalised words contain or are contained, or share most words) and its speaker shares a name word with the gold
+  (normalised words contain or are contained, or share most words; of a gold text that holds quote marks, the
+  first part inside them that is found) and its speaker shares a name word with the gold
   speaker or with how that outlet names the speaker (only the latter for a ``misattributed`` version), or equals
   how the outlet names them (``the central bank chief``). No speaker counts as not right (*abstained*).
 - *not-quote extracted*: a scare quote or title of the gold file that the tool returns as a quote.
@@ -342,13 +343,26 @@ def _name_words(text: str) -> set[str]:
     return names
 
 
+_QUOTED = re.compile(r"[\"“”«»„](.+?)[\"“”«»„]")
+
+
 def _find_quote(quotes: Sequence[Quote], gold_text: str) -> Quote | None:
+    """The tool quote that is ``gold_text``; when the gold text holds quote marks (``dozens of attackers had been
+    "liquidated"``: words of the outlet around a partial quote), the first part inside them that is found."""
+    for part in _QUOTED.findall(gold_text):
+        found = _find_text(quotes, part)
+        if found is not None:
+            return found
+    return _find_text(quotes, gold_text)
+
+
+def _find_text(quotes: Sequence[Quote], gold_text: str) -> Quote | None:
     gold = _normal(gold_text)
     gold_words = set(gold.split())
     best, best_share = None, 0.0
     for quote in quotes:
         tool = _normal(quote.text)
-        if gold and (gold in tool or (tool and tool in gold and len(tool.split()) >= 2)):
+        if gold and (gold in tool or (tool and tool in gold and len(tool.split()) >= 2) or tool == gold):
             return quote
         share = len(gold_words & set(tool.split())) / max(1, len(gold_words))
         if share > best_share:

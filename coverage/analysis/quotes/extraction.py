@@ -59,6 +59,7 @@ from coverage.analysis.quotes.speakers import (
     _speaker_after,
     _speaker_in,
     _speaker_kind,
+    _with_name,
 )
 from coverage.model.quotes import Attribution, Quote
 from coverage.settings import QuoteSettings
@@ -72,6 +73,9 @@ _TITLE_NOUNS = word_set(
     "programme program show series film movie documentary book novel report album song slogan headline column "
     "campaign newspaper magazine podcast play exhibition motto banner hashtag"
 )
+
+# Words that mark the next short quote as a term the writer distances himself from: the so-called "peaceful" march.
+_SCARE_MARKERS = word_set("so-called dubbed termed branded self-styled self-proclaimed")
 
 
 def extract_quotes(paragraphs: Sequence[str], settings: QuoteSettings | None = None) -> list[Quote]:
@@ -125,6 +129,8 @@ def _read_span(
             speaker = _speaker_in(after, settings, last_first=False)
             if speaker is not None:
                 attribution = Attribution.SENTENCE
+    if speaker is not None and attribution is not Attribution.NONE:  # "a woman ..., who gave her name, Gulnara"
+        speaker = _with_name(speaker, before if attribution is Attribution.BEFORE else after)
     words = len(text.split())
     if words <= settings.scare_max_words and (attribution is Attribution.NONE or _is_title(before, text)):
         logger.debug("scare quote or title dropped: %r", text)
@@ -157,9 +163,10 @@ def _read_span(
 
 def _is_title(before: str, text: str) -> bool:
     """A short quote that names a show, a report or a slogan: after a title noun (``the evening programme "Nation
-    Tonight"``) or written in title case without closing punctuation (``"Valmark First"``)."""
+    Tonight"``) or written in title case without closing punctuation (``"Valmark First"``); or a scare quote after
+    ``so-called`` (``the so-called "peaceful" march``), whoever the sentence's speaker is."""
     previous = re.findall(r"[\w’'-]+", before)
-    if previous and previous[-1].lower() in _TITLE_NOUNS:
+    if previous and (previous[-1].lower() in _TITLE_NOUNS or previous[-1].lower() in _SCARE_MARKERS):
         return True
     words = text.split()
     return len(words) > 1 and all(w[:1].isupper() for w in words) and text[-1:].isalnum()

@@ -40,10 +40,9 @@ def match_quotes(
     order = sorted(range(len(items)), key=lambda i: -len(items[i][2]))
     groups: list[list[int]] = []
     for index in order:
-        tokens = items[index][2]
         best, best_score = None, 0.0
         for number, group in enumerate(groups):
-            score = max(_match_score(items[member][2], tokens, settings) for member in group)
+            score = max(_pair_score(items[member], items[index], settings) for member in group)
             if score > best_score:
                 best, best_score = number, score
         if best is None:
@@ -75,6 +74,24 @@ def _match_score(a: tuple[str, ...], b: tuple[str, ...], settings: QuoteSettings
         return 0.0
     containment = len(content_a & content_b) / min(len(content_a), len(content_b))
     return containment if containment >= settings.min_containment else 0.0
+
+
+def _pair_score(
+    a: tuple[Article, Quote, tuple[str, ...]], b: tuple[Article, Quote, tuple[str, ...]], settings: QuoteSettings
+) -> float:
+    """:func:`_match_score`, and for a one-word partial quote (the ministry insists the situation has "stabilized")
+    contained in another quote, a weaker match (``single_word_score``) unless both speakers are named and differ."""
+    score = _match_score(a[2], b[2], settings)
+    if score or min(len(a[2]), len(b[2])) != 1:
+        return score
+    short, long = (a, b) if len(a[2]) == 1 else (b, a)
+    word = short[2][0]
+    if word in _STOPWORDS or len(word) < settings.single_word_min_letters or word not in long[2]:
+        return 0.0
+    key_a, key_b = _speaker_key(a[1].speaker), _speaker_key(b[1].speaker)
+    if _named(a[1].speaker) and _named(b[1].speaker) and not key_a & key_b:
+        return 0.0
+    return settings.single_word_score
 
 
 def _speaker_key(speaker: str | None) -> frozenset[str]:

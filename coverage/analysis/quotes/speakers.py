@@ -139,6 +139,8 @@ def _speaker_backward(toks: Sequence[_Tok], verb: int, source: str, settings: Qu
         break
     if k >= 0 and toks[k].lower in _PRONOUNS:
         return toks[k].text
+    if k >= 1 and toks[k].lower in _RELATIVES and toks[k - 1].text == ",":
+        k -= 2  # "The interior ministry, which insists the situation has “stabilized,”": the antecedent
     apposition = k >= 0 and toks[k].text == ","  # "Aigul Sadykova, a local resident, said"
     if apposition:
         relative = _relative_clause_start(toks, k)
@@ -270,7 +272,9 @@ def _speaker_in(context: str, settings: QuoteSettings, *, last_first: bool) -> s
     """Rules 2 and 3: the subject of a speech verb (or ``according to X``) in ``context``."""
     toks = _tokens(context)
     indices = [
-        i for i, t in enumerate(toks) if (t.lower in _SPEECH_VERBS or t.lower == "according") and not t.capitalised
+        i
+        for i, t in enumerate(toks)
+        if (t.lower in _SPEECH_VERBS and not t.capitalised) or t.lower == "according"  # "According to the Kremlin,"
     ]
     for i in reversed(indices) if last_first else indices:
         if toks[i].lower == "according":
@@ -317,3 +321,31 @@ def _speaker_kind(speaker: str | None) -> SpeakerKind:
     if words & _ORGANISATION_WORDS:
         return SpeakerKind.ORGANISATION
     return SpeakerKind.UNKNOWN
+
+
+_NAME_GIVEN = re.compile(
+    r"\b(?:named|called|identified (?:herself |himself |themselves )?as|(?:first |full |last )?name(?: was| is)?)"
+    r",?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+
+
+def _with_name(speaker: str, context: str) -> str:
+    """``a woman waiting outside a city morgue, who gave only her first name, Gulnara``: a speaker without a name
+    takes the name the sentence gives them (``Gulnara, a woman``); otherwise unchanged."""
+    if _has_name(speaker):
+        return speaker
+    position = context.find(speaker)
+    if position < 0:
+        return speaker
+    match = _NAME_GIVEN.search(context, position + len(speaker))
+    if match is None or not _has_name(match.group("name")):
+        return speaker
+    return f"{match.group('name')}, {speaker}"
+
+
+def _has_name(phrase: str) -> bool:
+    """Whether a phrase holds a capitalised word that is no role, modifier, determiner or stop word."""
+    return any(
+        w[:1].isupper() and w.lower() not in _ROLE_WORDS | _MODIFIERS | _DETERMINERS | _CAP_STOP
+        for w in re.findall(r"[\w’'-]+", phrase)
+    )
