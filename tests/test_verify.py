@@ -246,3 +246,19 @@ def test_a_moderate_cosine_with_most_of_the_content_states_as_it_confirms_a_memb
     )
     fact = verify(index, fact_of(index, [(0, 0), (1, 0)]))
     assert fact.verdict("C") is verdict
+
+
+def test_a_sentence_alike_in_topic_only_is_the_least_sure_omission() -> None:
+    """A mid cosine (0.65: over omit_cosine, under states_cosine) with none of the fact's content: omitted, at
+    the least sureness, so that it is folded apart and never listed, however many wordings were searched."""
+    index = index_of(
+        {
+            "A": [("A fire destroyed the grain warehouse on Monday.", FIRE)],
+            "B": [("The grain warehouse burned down on Monday.", unit(1, 1, 0))],
+            "C": [("Unrelated words about a football match.", unit(0.65, 0, 0.76))],
+        }
+    )
+    fact = verify(index, fact_of(index, [(0, 0), (1, 0)]))
+    check = fact.check("C")
+    assert check is not None and check.verdict is Verdict.OMITS and "C" in fact.missing
+    assert check.confidence == 0.5 < FactSettings().min_confidence

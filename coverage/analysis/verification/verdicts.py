@@ -173,6 +173,10 @@ def _partial(index: SentenceIndex, fact: tuple[int, int], candidate: tuple[int, 
     return bool(numbers) and numbers <= cand_t.numbers
 
 
+_TOPIC_ONLY = 0.5
+"""The sureness of an omission whose closest sentence is alike in topic only (a mid cosine, little of the content):
+at the omission thresholds' own level, under any ``min_confidence`` that lists an omission."""
+
 _QUIET_COSINE = 0.4
 """A candidate that shares no word, name or number with the fact and whose cosine is under this is scored by its
 cosine alone: its coverage is 0 and no other signal can fire (quotes, figures and roles need shared words)."""
@@ -260,6 +264,11 @@ def _verdict(match: _Match | None, settings: FactSettings) -> tuple[Verdict, flo
         # How far below both thresholds the closest sentence stays: 1 for nothing alike, 0 at the threshold.
         margin = min(1 - cosine / settings.omit_cosine, 1 - coverage / settings.omit_coverage)
         return Verdict.OMITS, round(0.5 + 0.5 * margin, 3)
+    if coverage < settings.omit_coverage and not match.numbers_differ:
+        # A mid cosine (under states_cosine, the bar a cosine alone must clear) and under a third of the content:
+        # the sentences of one story are alike in topic, and this one does not carry the fact. An omission, the
+        # least sure kind (folded apart, never an "only X states this").
+        return Verdict.OMITS, _TOPIC_ONLY
     if match.numbers_differ and (cosine >= settings.support_cosine or coverage >= settings.states_coverage):
         return Verdict.DIFFERENT, 0.5
     return Verdict.UNCLEAR, 0.5
@@ -325,7 +334,7 @@ def _check_outlet(
     candidates = [max(per, key=lambda m: (m.strength, m.partial)) for per in scored]
     best = max(candidates, key=lambda m: (m.strength, m.span == 1, -m.article, -m.sentence), default=None)
     verdict, confidence = _verdict(best, settings)
-    if verdict is Verdict.OMITS and scored:
+    if verdict is Verdict.OMITS and scored and best is not None and best.cosine < settings.omit_cosine:
         confidence = _wordings_confidence(index, evidence, scored, settings) or confidence
     if verdict is Verdict.OMITS:
         partial = [m for m in candidates if m.partial]
