@@ -3,6 +3,10 @@
 Two articles of different outlets are copies when most paragraphs of the shorter one have a near-identical
 paragraph in the other (cosine similarity of at least ``near_identical``). What each copy added or cut is kept,
 so a report can show it and a story republished five times does not read as five independent reports.
+
+Each copy is reported once, against one source: of the articles it copies, the earliest (then the one sharing
+most, then by id). Five copies of a wire story are five copies of it, not the ten pairs among them, so the list
+grows with the articles, not with their square.
 """
 
 from __future__ import annotations
@@ -21,8 +25,24 @@ __all__ = ["Copy", "find_copies"]
 def find_copies(
     articles: Sequence[Article], vectors: Sequence[np.ndarray], settings: SyndicationSettings | None = None
 ) -> list[Copy]:
-    """Pairs of articles (of different outlets) where one is a copy of the other."""
+    """Articles that copy another of a different outlet, each once, against its earliest source (see above)."""
     settings = settings or SyndicationSettings()
+    published = {a.id: a.published or date.max for a in articles}
+    best: dict[str, Copy] = {}
+    for copy in _copy_pairs(articles, vectors, settings):
+        known = best.get(copy.article)
+        rank = (published[copy.source], -copy.shared, copy.source)
+        if known is None or rank < (published[known.source], -known.shared, known.source):
+            best[copy.article] = copy
+    order = {a.id: k for k, a in enumerate(articles)}
+    pair = {c.article: sorted((order[c.source], order[c.article])) for c in best.values()}
+    return sorted(best.values(), key=lambda c: pair[c.article])  # in the order the pairs were compared
+
+
+def _copy_pairs(
+    articles: Sequence[Article], vectors: Sequence[np.ndarray], settings: SyndicationSettings
+) -> list[Copy]:
+    """Every pair of articles (of different outlets) where one is a copy of the other."""
     copies: list[Copy] = []
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):
