@@ -56,13 +56,24 @@ Kinds and referents
     them in Almaty``, ``Forty of the injured`` and ``Three of them were firefighters`` (the total may be in the
     sentence before); a part without a noun of its own has the referent ``people (part)``.
 
+Phrases that say what they count (:mod:`~.tallies`, :mod:`~.roles`)
+    ``voted 7-2`` / ``a 7-2 vote`` are ``votes for`` 7 and ``votes against`` 2 (``backed by seven of nine
+    members``: votes for; dissenters: votes against); ``its third increase since October`` counts 3 increases;
+    ``One crew member ... is missing`` (a singular noun after ``one``); ``a 2.5 million crown fine`` and ``a
+    90-member assembly`` (a singular unit as a modifier); ``employs 600 people`` (employees); ``800 people joined
+    the march`` (protesters: a crowd, whose size on later days is a conflict, never an update); ``gave their
+    lives`` (killed); ``acquitted on two others`` (others of the noun counted before: counts).
+
 Meaning (:mod:`coverage.analysis.figures.meaning`)
     A percentage takes what it measures (``inflation stood at 6.2%`` -> ``inflation``, ``the 2% target``,
-    ``the average mortgage rate``, ``won 27.9 percent`` -> ``vote share``); percentage and basis points are a
-    change in points (``50 basis points`` is 0.5, referent ``rate change``). An earlier value (``up from 4.25%``,
-    ``compared with 64 percent``), a forecast (``3.5% by the end of this year``) and another year's value
-    (``47 seats in 2021``) get `` (before)``, `` (forecast)`` or `` (2021)`` after their referent, so that they are
-    never compared with the current value. ``the death toll from clashes in the port city rose to 7`` is killed.
+    ``the average mortgage rate``, ``won 27.9 percent`` -> ``vote share``, as is a percentage in a clause or a
+    sentence that names a party, whose bare ``points`` are percentage points; ``The crown was 0.8% stronger
+    against the euro`` -> ``crowns against EUR``; an expected change in points -> ``change (expected)``);
+    percentage and basis points are a change in points (``50 basis points`` is 0.5, referent ``rate change``). An
+    earlier value (``up from 4.25%``, ``compared with 64 percent``), a forecast (``3.5% by the end of this
+    year``) and another year's value (``47 seats in 2021``) get `` (before)``, `` (forecast)`` or `` (2021)`` after
+    their referent, so that they are never compared with the current value. ``the death toll from clashes in the
+    port city rose to 7`` is killed.
 """
 
 from __future__ import annotations
