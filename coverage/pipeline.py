@@ -409,7 +409,8 @@ def _verified(
         list(vectors),
     )
     outlets = sorted({a.outlet for a in articles}, key=str.casefold)
-    return tuple(_renumber(absorb_facts(verify_facts(facts, index, outlets, settings.facts)), f"{event_id}-"))
+    verified = verify_facts(facts, index, outlets, settings.facts)
+    return tuple(_renumber(absorb_facts(verified, settings.facts), f"{event_id}-"))
 
 
 def _most_sure_first(facts: Sequence[Fact], outlet: str) -> tuple[str, ...]:

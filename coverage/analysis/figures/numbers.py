@@ -188,17 +188,7 @@ def _phrase_at(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> _P
         length, factor = _points_suffix(toks, end)
         value, end, percent, points = value * factor, end + length, True, True
     if not percent and currency is None:
-        word = _word(toks, end)
-        if word == "us" and _word(toks, end + 1) in ("dollars", "dollar"):
-            currency, end = "USD", end + 2
-        elif word in _CURRENCY_WORDS:
-            currency, end = _CURRENCY_WORDS[word], end + 1
-        elif _hyphen(toks, end) and _word(toks, end + 1) in _CURRENCY_WORDS:  # "a 200,000-crown loan"
-            currency, end = _CURRENCY_WORDS[_word(toks, end + 1)], end + 2
-        elif end < len(toks) and toks[end].text in _CURRENCY_CODES:
-            currency, end = toks[end].text, end + 1
-        elif word in _POUNDS and (core.value >= _SCALES["thousand"] and not core.plain_digits):
-            currency, end = "GBP", end + 1
+        currency, end = _currency_suffix(toks, end, core)
     vague = core.vague
     if vague is not None and bound is Bound.EXACT:
         bound, qualifier = Bound.AT_LEAST, vague
@@ -237,6 +227,23 @@ def _phrase_at(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> _P
         vague=vague is not None,
         points=points,
     )
+
+
+def _currency_suffix(toks: Sequence[_Tok], end: int, core: _Core) -> tuple[str | None, int]:
+    """The currency after a number at ``end`` (``5 million euros``, ``US dollars``, ``200,000-crown``, ``USD``,
+    ``2 million pounds``) and the index after it; ``(None, end)`` when there is none."""
+    word = _word(toks, end)
+    if word == "us" and _word(toks, end + 1) in ("dollars", "dollar"):
+        return "USD", end + 2
+    if word in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS[word], end + 1
+    if _hyphen(toks, end) and _word(toks, end + 1) in _CURRENCY_WORDS:  # "a 200,000-crown loan"
+        return _CURRENCY_WORDS[_word(toks, end + 1)], end + 2
+    if end < len(toks) and toks[end].text in _CURRENCY_CODES:
+        return toks[end].text, end + 1
+    if word in _POUNDS and (core.value >= _SCALES["thousand"] and not core.plain_digits):
+        return "GBP", end + 1
+    return None, end
 
 
 def _hyphen(toks: Sequence[_Tok], index: int) -> bool:
