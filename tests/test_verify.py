@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from coverage.analysis.verification import SentenceIndex, absorb_facts, terms, verify_facts
-from coverage.model import Article, Fact, FactEvidence, Verdict
+from coverage.model import Article, Fact, FactEvidence, OutletCheck, Verdict
 from coverage.settings import FactSettings
 from coverage.text.cleaning import split_clauses
 
@@ -262,3 +262,26 @@ def test_a_sentence_alike_in_topic_only_is_the_least_sure_omission() -> None:
     check = fact.check("C")
     assert check is not None and check.verdict is Verdict.OMITS and "C" in fact.missing
     assert check.confidence == 0.5 < FactSettings().min_confidence
+
+
+def _row(fact_id: str, outlet: str, sentence: str, other: str, other_sentence: str, cosine: float) -> Fact:
+    """A one-outlet row whose search of ``other`` landed, unclear, on ``other_sentence``."""
+    evidence = FactEvidence(outlet, f"{outlet}.txt", 0, sentence, "upper")
+    closest = FactEvidence(other, f"{other}.txt", 0, other_sentence, "upper")
+    checks = (
+        OutletCheck(other, Verdict.UNCLEAR, 0.5, cosine, 0.2, closest),
+        OutletCheck("C", Verdict.OMITS, 0.9, 0.1, 0.0, None),
+    )
+    return Fact(fact_id, sentence, (outlet,), ("C",), (evidence,), checks)
+
+
+@pytest.mark.parametrize(("cosine", "rows"), [(0.55, 1), (0.45, 2)])
+def test_rows_whose_searches_land_on_each_other_are_one_fact(cosine: float, rows: int) -> None:
+    a_says, b_says = "Several shops on Quay Street were looted.", "Hooligans then looted shops by the harbour."
+    facts = [_row("f1", "A", a_says, "B", b_says, cosine), _row("f2", "B", b_says, "A", a_says, cosine)]
+    merged = absorb_facts(facts)
+    assert len(merged) == rows
+    if rows == 1:
+        (fact,) = merged
+        assert fact.outlets == ("A", "B") and {e.sentence for e in fact.evidence} == {a_says, b_says}
+        assert fact.missing == ("C",) and [c.outlet for c in fact.checks] == ["C"]

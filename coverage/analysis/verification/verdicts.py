@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from coverage.analysis.facts import position_of
+from coverage.analysis.verification.merging import PART, merge_facts
 from coverage.analysis.verification.terms import Terms, shares_quote, terms
 from coverage.model import Article, Fact, FactEvidence, OutletCheck, Verdict
 from coverage.settings import FactSettings
@@ -375,7 +376,7 @@ def _note(best: _Match | None, verdict: Verdict) -> str:
     if best.reversed:
         return "roles reversed"
     if verdict is Verdict.UNCLEAR and best.partial:
-        return "states part of it"
+        return PART
     return ""
 
 
@@ -456,9 +457,10 @@ def _contains(big: set[tuple[str, str]], article: str, sentence: str) -> bool:
     return any(a == article and sentence in text for a, text in big)
 
 
-def absorb_facts(facts: Sequence[Fact]) -> list[Fact]:
+def absorb_facts(facts: Sequence[Fact], settings: FactSettings | None = None) -> list[Fact]:
     """One row per piece of content: a fact whose every evidence sentence verification found stating a wider
     fact (the same sentences, for every outlet it has) is that fact, split off by the alignment; it is dropped.
+    Then rows whose searches land on each other's sentences are merged (:mod:`.merging`).
 
     Facts are visited widest first, so a row is only ever absorbed by one with at least as many outlets.
     """
@@ -476,4 +478,4 @@ def absorb_facts(facts: Sequence[Fact]) -> list[Fact]:
                 break
         if not absorbed:
             kept.append(k)
-    return [facts[k] for k in sorted(kept)]
+    return merge_facts([facts[k] for k in sorted(kept)], settings)
