@@ -681,6 +681,8 @@ def test_a_partial_count_beside_a_matching_total_is_not_a_conflict() -> None:
         ("It was the fifth straight rise this year.", [("count", "rises")]),
         ("They reached their first final in 22 years.", [("count", "years")]),
         ("Growth slowed in the second half.", []),
+        ("They reached the playoffs for the first time since the 2004-05 season.", []),
+        ("Prices rose for the third time since May.", []),
         # an expected change in points is its own quantity; a change in points without a topic stays unnamed
         ("Markets had mostly priced in a quarter-point rise.", [("percentage", "change (expected)")]),
         ("Most economists had pencilled in a 25-basis-point move.", [("percentage", "change (expected)")]),

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from coverage.analysis.figures.roles import _singular_noun, plural
 from coverage.analysis.figures.tokens import _adjacent, _parse_digits, _Phrase, _Tok, _word
-from coverage.analysis.figures.words import _YEAR_DIGITS
+from coverage.analysis.figures.words import _YEAR_DIGITS, _numbered
 from coverage.model.figures import Bound
 from coverage.text.lexicon import word_set
 
@@ -70,12 +70,9 @@ def support_of(toks: Sequence[_Tok], phrase: _Phrase) -> str | None:
     return None
 
 
-_ORDINALS = {
-    word: number
-    for number, word in enumerate(
-        ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"], 1
-    )
-}
+# "first" is left out: "the first X since" says there was none in between, not how many there were.
+_ORDINALS = _numbered("second third fourth fifth sixth seventh eighth ninth tenth", 2)
+_NOT_EVENTS = word_set("time")  # "for the third time since": a manner of speaking, not a counted event
 _IN_A_ROW = word_set("straight consecutive successive")
 
 
@@ -89,7 +86,7 @@ def ordinal_at(toks: Sequence[_Tok], index: int) -> _Phrase | None:
     if _word(toks, k) in _IN_A_ROW:
         k += 1
     noun = _word(toks, k)
-    if not noun or toks[k].text != noun or not _singular_noun(noun):
+    if not noun or toks[k].text != noun or not _singular_noun(noun) or noun in _NOT_EVENTS:
         return None
     after = _word(toks, k + 1), _word(toks, k + 2), _word(toks, k + 3)
     if after[0] not in ("since", "this") and after != ("in", "a", "row"):
