@@ -276,6 +276,7 @@ def build_events(
     members_of = {
         label: sorted(groups[label], key=lambda i: (articles[i].outlet.casefold(), articles[i].id)) for label in order
     }
+    left_out = {label: _sample(articles, members_of[label], settings.events.max_articles) for label in order}
     sentences = _sentence_vectors(articles, members_of, embed_sentences, settings.facts.granularity)
     corpus_counts = corpus_term_counts(articles, max_ngram=settings.framing.max_ngram)
     aligner = Aligner(settings.alignment)
@@ -296,9 +297,28 @@ def build_events(
                 embedder=embedder,
             )
         )
+        if left_out[label]:
+            events[-1] = replace(events[-1], left_out=left_out[label])
         if progress is not None:
             progress("Aligning paragraphs and sentences", number, len(order))
     return events
+
+
+def _sample(articles: Sequence[Article], members: list[int], limit: int) -> tuple[str, ...]:
+    """Keep at most ``limit`` of an event's ``members`` (in place, in their order): each outlet's earliest article
+    first, then each outlet's second, and so on (ties by date, then id). Returns the ids of those left out."""
+    if len(members) <= limit:
+        return ()
+    rank: dict[int, int] = {}
+    seen: Counter[str] = Counter()
+    for i in sorted(members, key=lambda i: (articles[i].published or date.max, articles[i].id)):
+        rank[i] = seen[articles[i].outlet]
+        seen[articles[i].outlet] += 1
+    kept = set(sorted(members, key=lambda i: (rank[i], articles[i].published or date.max, articles[i].id))[:limit])
+    dropped = tuple(articles[i].id for i in members if i not in kept)
+    members[:] = [i for i in members if i in kept]
+    logger.info("an event of %d articles is analysed on a sample of %d", len(kept) + len(dropped), len(kept))
+    return dropped
 
 
 def _build_event(

@@ -75,6 +75,15 @@ class IngestSettings(_Section):
     """Long texts without blank lines are split into paragraphs of about this many sentences."""
     long_paragraph_chars: int = 1200
     """A 'paragraph' longer than this with no blank line inside is split by sentences."""
+    max_paragraph_chars: int = _at_least(2000, 200)
+    """Hard cap on a paragraph: a piece still longer after the split by sentences (a sentence that never ends) is
+    cut at the last space before this many characters (or at it, with no space). The embedding model reads about
+    256 word pieces, some 1,000-1,300 characters of English, so text past this in one paragraph was never seen; a
+    news paragraph runs to a few hundred characters, and ``long_paragraph_chars`` already splits longer ones."""
+    max_article_chars: int = _at_least(1_000_000, 1000)
+    """An article with more text than this after cleaning is skipped ("too large", with its length): ten times the
+    longest news features (about 20,000 words), so only a book, a log or a dump is skipped, and the work one
+    article brings (its paragraphs and sentences compared with the event's other articles) stays bounded."""
     min_article_chars: int = 80
     """Articles with less text than this after cleaning are skipped ("no text left"); wide characters count two."""
     template_max_chars: int = _at_least(150, 1)
@@ -149,6 +158,11 @@ class EventSettings(_Section):
     """... that is, a combined similarity of at least this. Unknown dates are no constraint."""
     evidence_terms: int = _non_negative(8)
     """An event's evidence lists up to this many shared names and up to this many shared numbers."""
+    max_articles: int = _at_least(100, 2)
+    """An event with more articles is analysed on a sample of this many, said in the report (the earliest article
+    of each outlet first, then each outlet's second, and so on): alignment compares every pair of an event's
+    articles, so the work grows with the square of this (4,950 pairs at 100). No event of the labelled corpora has
+    more than 22 articles (ECB+); an event beyond 100 is nearly always one story republished over and over."""
 
     def _checks(self) -> list[tuple[bool, str]]:
         weights = (self.weight_lead, self.weight_body, self.weight_lexical, self.weight_names)

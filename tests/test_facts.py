@@ -101,3 +101,24 @@ def test_the_markdown_report_sends_a_copy_s_reader_to_its_source() -> None:
     # stated by the wire story and its copy only: one outlet's fact, not one that several state
     assert "0 stated by every outlet, 0 by several, 1 by one" in text
     assert "0 by several" not in render_event_markdown(replace(event, copies=()))
+
+
+def test_a_sentence_that_only_ends_a_quotation_joins_the_fact_of_the_sentence_that_opens_it() -> None:
+    stable, gone, other = np.eye(3, dtype=np.float32)
+    a = art("a", "A", ('"Investors priced it as the stable one. That assumption has gone." Others disagreed.',))
+    b = art("b", "B", ("Investors saw it as the stable one.",))
+    alignment = Aligner(AlignmentSettings()).align(
+        [x.paragraphs for x in (a, b)],
+        embeddings=[np.stack([stable, gone, other]), np.stack([stable])],
+        ids=["a", "b"],
+        groups=["A", "B"],
+        granularity="sentence",
+    )
+    facts = build_facts([a, b], alignment)
+    assert not any(f.text.startswith("That assumption") for f in facts)
+    quoted = next(f for f in facts if f.outlets == ("A", "B"))
+    assert [e.sentence for e in quoted.evidence if e.outlet == "A"] == [
+        '"Investors priced it as the stable one.',
+        'That assumption has gone."',
+    ]
+    assert any(f.text == "Others disagreed." for f in facts)  # after the quotation: a sentence of its own

@@ -13,7 +13,7 @@ import re
 import statistics
 from collections.abc import Sequence
 
-from coverage.model import Alignment, Article, Fact, FactEvidence
+from coverage.model import Alignment, Article, Fact, FactEvidence, ParagraphRef
 from coverage.settings import FactSettings
 
 __all__ = ["POSITION_MARKS", "best_evidence", "build_facts", "omission_context", "position_of"]
@@ -56,9 +56,9 @@ def build_facts(
     text_index = {article_id: i for i, article_id in enumerate(sentences.ids)}
     outlets = sorted({a.outlet for a in articles}, key=str.casefold)
     facts: list[Fact] = []
-    for unit in sentences.units:
+    for members, text in _quotes_whole(sentences):
         evidence = []
-        for member in unit.members:
+        for member in members:
             article = by_id[member.article]
             i = text_index[member.article]
             paragraph = sentences.parents[i][member.paragraph] if sentences.parents else member.paragraph
@@ -76,7 +76,7 @@ def build_facts(
         facts.append(
             Fact(
                 id="",
-                text=unit.text,
+                text=text,
                 outlets=tuple(present),
                 missing=tuple(o for o in outlets if o not in present),
                 evidence=tuple(sorted(evidence, key=lambda e: (e.outlet.casefold(), e.article, e.paragraph))),
@@ -88,6 +88,55 @@ def build_facts(
         Fact(id=f"{prefix}f{n}", text=f.text, outlets=f.outlets, missing=f.missing, evidence=f.evidence)
         for n, f in enumerate(facts, start=1)
     ]
+
+
+def _opens_quote(sentence: str) -> bool:
+    """The sentence opens a quotation it does not close."""
+    return sentence.count('"') % 2 == 1 or sentence.count("“") > sentence.count("”")
+
+
+def _continues_quote(sentence: str) -> bool:
+    """The sentence closes a quotation it did not open ('That assumption has gone."')."""
+    straight = sentence.count('"') % 2 == 1 and not sentence.lstrip().startswith('"')
+    return straight or sentence.count("”") > sentence.count("“")
+
+
+def _quotes_whole(sentences: Alignment) -> list[tuple[list[ParagraphRef], str]]:
+    """The alignment's units as (members, text), a unit of sentences that only continue a quotation ("That
+    assumption has gone.\"", opened by an earlier sentence of the same paragraph) joined to the unit of the sentence
+    that opens it: a quote fragment alone is not a fact."""
+    index = {ref: k for k, unit in enumerate(sentences.units) for ref in unit.members}
+    text_of = {article_id: i for i, article_id in enumerate(sentences.ids)}
+
+    def opening(ref: ParagraphRef) -> int | None:
+        """The unit of the sentence that opens the quotation ``ref`` closes."""
+        i, k = text_of[ref.article], ref.paragraph
+        segments = sentences.segments[i]
+        parents = sentences.parents[i] if sentences.parents else tuple(range(len(segments)))
+        if not _continues_quote(segments[k]):
+            return None
+        for j in range(k - 1, -1, -1):
+            if parents[j] != parents[k]:
+                return None
+            if '"' in segments[j] or "“" in segments[j] or "”" in segments[j]:
+                return index.get(ParagraphRef(ref.article, j)) if _opens_quote(segments[j]) else None
+        return None
+
+    target: dict[int, int] = {}
+    for k, unit in enumerate(sentences.units):
+        owners = {opening(ref) for ref in unit.members}
+        owner = owners.pop() if len(owners) == 1 else None
+        if owner is not None and owner != k:
+            target[k] = owner
+    members = {k: list(u.members) for k, u in enumerate(sentences.units)}
+    for k in sorted(target):
+        root, seen = target[k], {k}
+        while root in target and root not in seen:
+            seen.add(root)
+            root = target[root]
+        if root in members and root not in seen:
+            members[root] += members.pop(k)
+    return [(refs, sentences.units[k].text) for k, refs in members.items()]
 
 
 def omission_context(articles: Sequence[Article], settings: FactSettings | None = None) -> dict[str, str]:

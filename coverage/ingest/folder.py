@@ -314,6 +314,9 @@ def finish_outlet(records: list[Record], settings: IngestSettings) -> list[Artic
 def _finish_record(record: Record, templates: Collection[str], settings: IngestSettings) -> Article | Skipped:
     assert record.outlet is not None
     cleaned = clean_text(record.text, title=record.title, drop_lines=templates)
+    if len(cleaned) > settings.max_article_chars:
+        limit = f"limit {settings.max_article_chars:,} (ingest.max_article_chars)"
+        return Skipped(record.id, SkipReason.TOO_LARGE, f"{len(cleaned):,} characters of text, {limit}")
     paragraphs = split_paragraphs(cleaned, settings)
     gate = gate_notice(paragraphs, settings)
     if gate is not None:
