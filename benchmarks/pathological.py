@@ -4,11 +4,11 @@ Two generators, importable (``benchmarks/performance.py`` uses them for its grow
 
 - :func:`copies_corpus` writes ``n`` copies of one story, each from its own outlet, each a little different (a word
   changed, a paragraph dropped now and then, a closing line of its own), as wire copy republished by many sites is.
-- :func:`one_line_file` writes one ``.txt`` file of about ``megabytes`` MB on a single line, words without a
-  sentence end (the worst case for a paragraph and sentence splitter), beside one ordinary article of another outlet.
+- :func:`one_line_file` writes one ``.txt`` file whose text is about ``megabytes`` MB on a single line, words
+  without a sentence end (the worst case for a paragraph and sentence splitter), beside one ordinary article.
 
 Run from the command line, each size is analysed in its own subprocess (so peak memory is that run's), and the
-seconds and peak RSS are printed:
+seconds (wall and CPU: the CPU time is the steadier figure on a shared machine) and peak RSS are printed:
 
     .venv/bin/python benchmarks/pathological.py copies 50 100 200 400 --model hashing
     .venv/bin/python benchmarks/pathological.py copies 50 100 --model static
@@ -85,8 +85,9 @@ def copies_corpus(dest: Path | str, n: int) -> Path:
 
 
 def one_line_file(dest: Path | str, megabytes: float) -> Path:
-    """Write ``dest/giant/giant.txt``: about ``megabytes`` MB of words on one line, with no sentence end, and
-    ``dest/other/floods.txt``, an ordinary article; return the path of the giant file. Deterministic."""
+    """Write ``dest/giant/giant.txt``: a title line, then about ``megabytes`` MB of words on one line with no
+    sentence end (a ``.txt`` file's first line is its title, so the text is the second), and ``dest/other/floods.txt``,
+    an ordinary article; return the path of the giant file. Deterministic."""
     root = Path(dest)
     words = [w.strip(".,\"'").lower() for p in STORY for w in p.split()]
     chunk = " ".join(words) + " "
@@ -94,6 +95,7 @@ def one_line_file(dest: Path | str, megabytes: float) -> Path:
     giant = root / "giant" / "giant.txt"
     giant.parent.mkdir(parents=True, exist_ok=True)
     with giant.open("w", encoding="utf-8") as handle:
+        handle.write("Floods in Eastbridge\n\n")
         for _ in range(repeats):
             handle.write(chunk)
         handle.write("\n")
@@ -113,12 +115,14 @@ result = compare(Path(sys.argv[1]), settings)
 seconds = time.perf_counter() - start
 events = [
     {"articles": len(e.articles), "units": len(e.units), "copies": len(e.copies), "facts": len(e.facts),
-     "note": getattr(e, "sample_note", None)}
+     "left_out": len(getattr(e, "left_out", ()))}
     for e in result.events
 ]
 skipped = [s.message for s in result.corpus.skipped]
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": round(seconds, 1), "peak_rss_mb": round(rss), "events": events[:3], "skipped": skipped}))
+usage = resource.getrusage(resource.RUSAGE_SELF)
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"seconds": round(seconds, 1), "cpu_s": round(cpu, 1), "peak_rss_mb": round(usage.ru_maxrss / 1024),
+                  "events": events[:3], "skipped": skipped}))
 """
 
 
@@ -126,7 +130,9 @@ def measure(folder: Path, assignments: list[str], *, timeout: float | None = Non
     """Analyse ``folder`` in a fresh subprocess (vector cache off) and return its seconds, peak RSS, events."""
     command = [sys.executable, "-c", _CHILD, str(folder), "embedding.cache=false", *assignments]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+        # Run outside the repository, so that ``PYTHONPATH`` can point at another checkout (a before/after table).
+        cwd = folder.parent
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False, cwd=cwd)
     except subprocess.TimeoutExpired:
         return {"error": f"over {timeout:.0f} s"}
     if done.returncode != 0:

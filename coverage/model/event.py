@@ -164,6 +164,20 @@ class Event:
     """Outlet -> ids of the facts only it states, every other outlet searched (see :meth:`exclusive_facts`)."""
     framing: EventFraming | None = None
     """Distinctive terms, labels for the same referent, frames and attribution per outlet (two or more outlets)."""
+    left_out: tuple[str, ...] = ()
+    """Ids of the event's articles left out of its analysis: the event had more than ``events.max_articles``
+    articles and was analysed on a sample of that many (:attr:`articles`); see :attr:`sample_note`."""
+
+    @property
+    def sample_note(self) -> str:
+        """One line saying the event was analysed on a sample, and why; empty when every article was analysed."""
+        if not self.left_out:
+            return ""
+        total = len(self.articles) + len(self.left_out)
+        return (
+            f"Analysed on a sample of {len(self.articles)} of its {total} articles (events.max_articles, each outlet's "
+            f"earliest first): {len(self.left_out)} articles are not compared, so nothing here is said of them."
+        )
 
     def fact(self, fact_id: str) -> Fact:
         return _by_id(self.facts, fact_id)

@@ -40,6 +40,8 @@ def _event(event: Event) -> dict[str, Any]:
             for c in event.copies
         ],
     }
+    if event.left_out:
+        fields["sample"] = {"note": event.sample_note, "left_out": list(event.left_out)}
     for section in SECTIONS:
         fields.update(section.json(event))
     order = {key: k for k, key in enumerate(_EVENT_KEYS)}
@@ -47,7 +49,7 @@ def _event(event: Event) -> dict[str, Any]:
 
 
 _EVENT_KEYS = (
-    *("id", "title", "outlets", "evidence", "articles", "links", "units", "copies"),
+    *("id", "title", "outlets", "sample", "evidence", "articles", "links", "units", "copies"),
     *("facts", "framing", "omissions", "unsure_omissions", "exclusives", "omission_context", "figures", "quotes"),
 )
 """The order of an event's keys; keys of new sections follow, in section order."""

@@ -68,6 +68,7 @@ def render_event_markdown(event: Event, *, images: Sequence[str] = ()) -> str:
     reason = ", ".join(escape_markdown(t) for t in shared_terms) or "similar content"
     similarity = f" (mean similarity {why.similarity:.2f})" if why.similarity is not None else ""
     lines += [f"Grouped because the articles share: {reason}{similarity}.", ""]
+    lines += [f"**{event.sample_note}**", ""] if event.sample_note else []
     lines += _articles_markdown(event)
     lines += _matrix_markdown(event)
     for section in SECTIONS:

@@ -112,6 +112,8 @@ def render_event(event: Event, options: ReportOptions | None = None) -> Iterator
     if why.similarity is not None:
         reasons.append(f"; mean similarity {why.similarity:.2f}")
     yield reasons
+    if event.sample_note:
+        yield Text(event.sample_note, style="bold yellow")
     yield _articles(event)
     yield _matrix(event, options)
     for section in SECTIONS:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from coverage.settings import IngestSettings
 
 __all__ = [
+    "cap_length",
     "clean_text",
     "find_template_lines",
     "gate_notice",
@@ -369,10 +370,41 @@ def split_paragraphs(text: str, settings: IngestSettings | None = None, *, keep_
             if len(paragraph) > settings.long_paragraph_chars:
                 sentences = split_sentences(paragraph)
                 step = settings.sentences_per_paragraph
-                paragraphs.extend(" ".join(sentences[i : i + step]) for i in range(0, len(sentences), step))
+                pieces = (" ".join(sentences[i : i + step]) for i in range(0, len(sentences), step))
+                paragraphs.extend(p for piece in pieces for p in cap_length(piece, settings.max_paragraph_chars))
             else:
-                paragraphs.append(paragraph)
+                paragraphs.extend(cap_length(paragraph, settings.max_paragraph_chars))
     return paragraphs
+
+
+def cap_length(paragraph: str, limit: int) -> list[str]:
+    """``paragraph`` in pieces of at most ``limit`` characters: whole sentences packed while they fit, a sentence
+    longer than ``limit`` cut at its last space before the limit (or at the limit, with no space). A paragraph
+    within the limit comes back as it is."""
+    if len(paragraph) <= limit:
+        return [paragraph]
+    pieces: list[str] = []
+    current = ""
+    for whole in split_sentences(paragraph):
+        start, sentence = 0, whole
+        while len(whole) - start > limit:  # offsets, not slices of the rest: a 40 MB sentence is cut in linear time
+            cut = whole.rfind(" ", start + limit // 2, start + limit + 1)
+            cut = cut if cut > start else start + limit
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(whole[start:cut].strip())
+            start = cut + 1 if whole[cut : cut + 1] == " " else cut
+            sentence = ""
+        if start:
+            sentence = whole[start:].strip()
+        if current and len(current) + 1 + len(sentence) > limit:
+            pieces.append(current)
+            current = ""
+        current = f"{current} {sentence}" if current else sentence
+    if current:
+        pieces.append(current)
+    return [p for p in pieces if p]
 
 
 def _looks_like_line_per_paragraph(lines: Sequence[str]) -> bool:
