@@ -656,6 +656,9 @@ def test_a_partial_count_beside_a_matching_total_is_not_a_conflict() -> None:
         ("Some 600 people gathered outside.", [("count", "people")]),
         # a singular unit used as a modifier counts that unit; "the 46 needed" is no modifier
         ("He faces a 2.5 million crown fine.", [("money", "crowns")]),
+        ("Riddick Bowe returned with an eight round decision win.", [("count", "")]),
+        ("He hit a 3-pointer with 2 seconds left.", [("count", ""), ("count", "seconds")]),
+        ("Two officers suffered minor injuries.", [("injured", "security forces")]),
         ("It adds 90 crowns a month to a typical 200,000-crown home loan.", [("money", "crowns")] * 2),
         ("He was fined 2,000 zlotys.", [("money", "PLN")]),
         ("The party won 38 seats in the 90-member assembly.", [("count", "seats"), ("count", "members")]),
@@ -732,6 +735,13 @@ def test_two_values_in_one_article_split_the_group_without_a_conflict() -> None:
     assert groups and not any(g.conflict for g in groups)
 
 
+def test_plain_counts_of_one_class_but_other_nouns_are_not_compared() -> None:
+    groups = groups_of(
+        ("The ship had 18 Indian sailors on board.", None), ("Sixteen crew members were aboard the ship.", None)
+    )
+    assert not any(g.conflict for g in groups)
+
+
 def test_crowd_estimates_on_later_days_conflict_and_plain_people_counts_stay_apart() -> None:
     crowd = groups_of(
         ("Several thousand dock workers marched towards the port authority.", date(2025, 3, 10)),
@@ -742,6 +752,12 @@ def test_crowd_estimates_on_later_days_conflict_and_plain_people_counts_stay_apa
     assert group.referent == "protesters" and group.verdict == "conflict"
     plain = groups_of(("Some 800 people live nearby.", None), ("About 5,000 people live nearby.", None))
     assert plain == []
+    cities = groups_of(
+        ("In Heraklion, 10,000 people are reported as marching.", None),
+        ("In Thessaloniki, 20,000 people marched through the city centre.", None),
+        ("Another 20,000 people marched through the city.", None),
+    )
+    assert not any(g.conflict for g in cities)
 
 
 def test_vote_tallies_group_across_wordings_and_stay_apart_from_committee_size() -> None:

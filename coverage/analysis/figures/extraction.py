@@ -413,8 +413,8 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
         if not noun:  # "5 injured protesters": the noun after the participle
             noun, _ = _noun_phrase(toks, cue + 1, settings)
             words = [t.lower for t in noun]
-    elif _word(toks, after_noun) in ("with", "for") and _word(toks, after_noun + 1) in _CUE_KIND:
-        kind = _CUE_KIND[_word(toks, after_noun + 1)]  # "50 people with injuries", "treated 85 people for injuries"
+    elif _injury_after(toks, after_noun) is not None:  # "50 people with injuries", "Two officers suffered injuries"
+        kind = _injury_after(toks, after_noun) or kind
     else:
         left = _left_cue(toks, phrase.start, settings) or subject_cue(toks, phrase.start, settings)
         if left is not None:
@@ -425,10 +425,23 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
     reading = _Reading(phrase, kind, " ".join(words) or None, referent, explicit_noun=bool(words), among=among)
     if among is not None and referent == _GENERIC_REFERENT:
         reading.referent = among
-    if kind is FigureKind.COUNT and referent == _GENERIC_REFERENT:
+    if kind is FigureKind.COUNT and (not words or _canonical(words) == _GENERIC_REFERENT):
         # "employs 600 people": employees; "800 people joined the march": protesters
-        reading.referent = role_of(toks, phrase) or protest_role(toks, after_noun) or referent
+        role = role_of(toks, phrase) or protest_role(toks, phrase, after_noun)
+        if role is not None:  # the role says what is counted, whatever the noun ("dock workers", "people")
+            reading.referent, reading.noun = role, None
     return reading
+
+
+def _injury_after(toks: Sequence[_Tok], index: int) -> FigureKind | None:
+    """``with injuries``, ``for injuries``, ``suffered minor injuries``, ``sustained serious wounds`` at ``index``:
+    the kind of the word after the verb or preposition and its modifiers."""
+    if _word(toks, index) not in ("with", "for", "suffered", "sustained"):
+        return None
+    k = index + 1
+    while _word(toks, k) in _AUX or _word(toks, k) in ("serious", "severe", "light", "critical", "fatal"):
+        k += 1
+    return _CUE_KIND.get(_word(toks, k))
 
 
 def _past_of_phrase(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> int:

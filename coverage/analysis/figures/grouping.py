@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import combinations
 
-from coverage.analysis.figures.words import _GENERIC_REFERENT
+from coverage.analysis.figures.words import _GENERIC_REFERENT, _REFERENT_CLASSES
 from coverage.model import Article
 from coverage.model.figures import FigureGroup, FigureKind, FigureMention, LocatedFigure
 from coverage.settings import FigureSettings
@@ -33,15 +33,15 @@ def group_figures(
 ) -> list[FigureGroup]:
     """Group the mentions of the same quantity across articles and flag the ones that cannot all be true.
 
-    Mentions are grouped by kind and referent (counts only with ``group_counts``; percentages and counts
-    without a referent never); inside such a bucket, values within ``group_ratio`` of each other (sorted, single
-    linkage) are one quantity. When one article gives two values in such a group that cannot both be true (the
-    seats of two parties, the sentence and the term prosecutors sought), the referent does not tell the quantities
-    apart: the group is split into runs of compatible values and no disagreement is claimed. Groups come sorted by
-    kind, referent and value.
+    Mentions are grouped by kind and referent (counts only with ``group_counts``, and by the noun they count;
+    percentages and counts without a referent never); inside such a bucket, values within ``group_ratio`` of each
+    other (sorted, single linkage) are one quantity. When one article gives two values in such a group that cannot
+    both be true (the seats of two parties, the sentence and the term prosecutors sought), the referent does not
+    tell the quantities apart: the group is split into runs of compatible values and no disagreement is claimed.
+    Groups come sorted by kind, referent and value.
     """
     settings = settings or FigureSettings()
-    buckets: dict[tuple[FigureKind, str], list[LocatedFigure]] = defaultdict(list)
+    buckets: dict[tuple[FigureKind, str, str], list[LocatedFigure]] = defaultdict(list)
     for article, mentions in mentions_per_article:
         for mention in mentions:
             if mention.kind is FigureKind.COUNT and (not settings.group_counts or _is_short_span(mention.referent)):
@@ -51,14 +51,27 @@ def group_figures(
             if mention.kind is FigureKind.COUNT and mention.referent == _GENERIC_REFERENT:
                 continue  # "600 people" employed, "300 people" living nearby: people counted for what, unknown
             located = LocatedFigure(article.id, article.outlet, article.published, mention)
-            buckets[(mention.kind, mention.referent)].append(located)
+            buckets[(mention.kind, mention.referent, _count_head(mention))].append(located)
     kind_order = list(FigureKind)
     groups: list[FigureGroup] = []
-    for (kind, referent), items in sorted(buckets.items(), key=lambda kv: (kind_order.index(kv[0][0]), kv[0][1])):
+    for (kind, referent, _), items in sorted(buckets.items(), key=lambda kv: (kind_order.index(kv[0][0]), *kv[0][1:])):
         for cluster in _clusters_by_ratio(items, settings.group_ratio):
             for part in _unambiguous(cluster):
                 groups.append(_make_group(kind, referent, part))
     return groups
+
+
+def _count_head(mention: FigureMention) -> str:
+    """For a plain count whose noun joined its class by its last words only, the head of the noun, singular (``18
+    Indian sailors`` -> ``sailor``): the crew of one ship is not compared with ``Sixteen crew members`` of another.
+    ``""`` for other kinds, for a noun of the class itself (``crew members``, ``troops``, ``dissenting members``)
+    and for counts whose referent a phrase gives (a vote tally, an ordinal, people who marched)."""
+    if mention.kind is not FigureKind.COUNT or not mention.noun or mention.noun in _REFERENT_CLASSES:
+        return ""
+    head = mention.noun.split()[-1]
+    if head.endswith("ies"):
+        return head[:-3] + "y"
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
 
 
 def _unambiguous(cluster: list[LocatedFigure]) -> list[list[LocatedFigure]]:

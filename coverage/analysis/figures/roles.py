@@ -1,5 +1,5 @@
 """What a count is when the noun after the number does not say it alone: a singular noun after ``one`` (``One crew
-member``), a singular unit used as a modifier (``a 2.5 million crown fine``, ``a 90-member assembly``), people named
+member``), a singular unit joined to the number as a modifier (``a 90-member assembly``), people named
 by the verb before them (``employs 600 people``: employees) or after them (``800 people joined the march``:
 protesters) and ``gave their lives`` (killed).
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coverage.analysis.figures.tokens import _adjacent, _looks_like_noun, _Phrase, _Tok, _word
-from coverage.analysis.figures.words import _AUX, _CUE_KIND, _NP_STOP, _QUALIFIER_WORDS
+from coverage.analysis.figures.words import _AUX, _CUE_KIND, _MONTHS, _NP_STOP, _QUALIFIER_WORDS
 from coverage.text.lexicon import word_set
 
 _NOT_SINGULAR_ENDINGS = ("ed", "ing", "ly", "s")
@@ -53,18 +53,18 @@ def plural(word: str) -> str:
 
 
 def attributive_unit(toks: Sequence[_Tok], phrase: _Phrase) -> tuple[str, int] | None:
-    """``a 2.5 million crown fine``, ``a 90-member assembly``, ``the 46-seat threshold``: the singular noun after
-    the number is what it counts, made plural (``crowns``), and the index after it. Only when the number is joined
-    to the noun by a hyphen or follows ``a``/``an`` (a modifier: ``the 46 needed`` is not one), and another word
-    follows the noun (the noun the phrase modifies)."""
+    """``a 90-member assembly``, ``the 46-seat threshold``: the singular noun joined to the number by a hyphen is
+    what it counts, made plural (``members``), and the index after it; only when another noun follows (the noun the
+    compound modifies: ``a 3-pointer with 2 seconds left`` is no count of pointers) and the number is whole (``a
+    6.1-magnitude quake`` is a magnitude)."""
     k = phrase.end
-    hyphen = k < len(toks) and toks[k].text == "-" and _adjacent(toks[k - 1], toks[k])
-    if hyphen:
-        k += 1
-    elif _word(toks, phrase.start - 1) not in ("a", "an"):
+    if not (k < len(toks) and toks[k].text == "-" and _adjacent(toks[k - 1], toks[k])):
+        return None  # "an eight round decision": a round of another fight may be meant; only compounds count
+    k += 1
+    word, following = _word(toks, k), _word(toks, k + 1)
+    if not word or toks[k].text != word or not _singular_noun(word) or phrase.value != int(phrase.value):
         return None
-    word = _word(toks, k)
-    if not word or toks[k].text != word or not _singular_noun(word) or not _word(toks, k + 1):
+    if not following or following in _NP_STOP or following in _AUX:  # "a 3-pointer with 2 seconds left"
         return None
     return plural(word), k + 1
 
@@ -85,18 +85,59 @@ def lives_cue(toks: Sequence[_Tok], index: int) -> int | None:
     return None
 
 
-_PROTEST_WORDS = word_set(
-    "marched march marching protest protested protesting demonstrated demonstrating demonstration rallied rally"
-)
+_PROTEST_VERBS = word_set("marched marching protested protesting demonstrated demonstrating rallied rallying")
+_PROTEST_NOUNS = word_set("march protest demonstration rally")
+_JOIN_VERBS = word_set("joined join joining attended")
+_PROTEST_GAP = word_set("were are was had have been reported as also then later")
+_ANOTHER = word_set("another other further more")
+_PLACE_WORDS = word_set("in through across")
 _CLAUSE_PUNCTUATION = frozenset({",", ";", ":", ".", "(", ")", "!", "?"})
+_NOT_PLACES = _MONTHS | word_set("monday tuesday wednesday thursday friday saturday sunday the a an")
 
 
-def protest_role(toks: Sequence[_Tok], index: int) -> str | None:
-    """``Several thousand dock workers marched``, ``about 800 people joined the march``: people who marched or
-    protested in the clause after their count (read from ``index``, after the counted noun) are ``protesters``."""
+def protest_role(toks: Sequence[_Tok], phrase: _Phrase, index: int) -> str | None:
+    """``Several thousand dock workers marched``, ``800 people joined the march``, ``5,000 workers set off ... to
+    protest``: people who march or protest right after their count (read from ``index``, after the counted noun)
+    are ``protesters``, with the place the sentence names (``protesters in Thessaloniki``: crowds of two cities are
+    two quantities). ``another 1,000 demonstrated`` is another crowd: no role."""
+    if _word(toks, phrase.start - 1) in _ANOTHER:
+        return None
+    k = index
+    while _word(toks, k) in _PROTEST_GAP:
+        k += 1
+    word = _word(toks, k)
+    marching = word in _PROTEST_VERBS or (word in _JOIN_VERBS and _protest_noun_ahead(toks, k + 1))
+    if not marching and not _to_protest(toks, k):
+        return None
+    place = _place(toks)
+    return f"protesters in {place}" if place else "protesters"
+
+
+def _protest_noun_ahead(toks: Sequence[_Tok], index: int) -> bool:
+    """``[joined] the so-called "peaceful" march``: a protest noun before the clause ends."""
     for k in range(index, len(toks)):
         if toks[k].text in _CLAUSE_PUNCTUATION:
-            return None
-        if _word(toks, k) in _PROTEST_WORDS:
-            return "protesters"
+            return False
+        if _word(toks, k) in _PROTEST_NOUNS:
+            return True
+    return False
+
+
+def _to_protest(toks: Sequence[_Tok], index: int) -> bool:
+    """``set off from the container terminal on Monday morning to protest``: ``to`` and a protest verb later in
+    the clause."""
+    for k in range(index, len(toks) - 1):
+        if toks[k].text in _CLAUSE_PUNCTUATION:
+            return False
+        if _word(toks, k) == "to" and _word(toks, k + 1) in ("protest", "march", "demonstrate", "rally"):
+            return True
+    return False
+
+
+def _place(toks: Sequence[_Tok]) -> str | None:
+    """The first ``in``/``through``/``across`` with a capitalised name in the sentence (``In Heraklion, ...``)."""
+    for k in range(len(toks) - 1):
+        name = toks[k + 1]
+        if _word(toks, k) in _PLACE_WORDS and name.kind == "word" and name.text[:1].isupper():
+            return name.text if name.lower not in _NOT_PLACES else None
     return None
