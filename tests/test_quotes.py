@@ -487,6 +487,17 @@ def test_a_speaker_without_a_name_takes_the_name_the_sentence_gives() -> None:
     )
     assert [q.speaker for q in quotes] == ["Gulnara, a woman"] * 2
     assert one('"We are afraid," said a woman near the square.').speaker == "a woman"
+    assert one('"We are afraid," said a woman named Aigul Sadykova.').speaker == "Aigul Sadykova, a woman"
+    called = extract_quotes(['He called Orozco "the scum of the earth" and an "idiot".'])
+    assert all(q.speaker is None or "Orozco" not in q.speaker for q in called)
+
+
+def test_who_said_after_a_quote_is_another_statement_and_one_word_terms_under_according_to_are_dropped() -> None:
+    tangled = one(
+        '"Contain Iran in the region," an argument that seemed to resonate with Mr. Trump, who said one goal was clear.'
+    )
+    assert tangled.speaker != "Mr. Trump"
+    assert extract_quotes(["According to the BBC, users should set the zones to 'high' to block scripts."]) == []
 
 
 def test_a_so_called_term_is_a_scare_quote_even_beside_a_speaker() -> None:

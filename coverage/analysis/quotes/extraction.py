@@ -132,6 +132,8 @@ def _read_span(
     if speaker is not None and attribution is not Attribution.NONE:  # "a woman ..., who gave her name, Gulnara"
         speaker = _with_name(speaker, before if attribution is Attribution.BEFORE else after)
     words = len(text.split())
+    if words == 1 and re.match(r"\s*according to\b", before, re.IGNORECASE):
+        attribution = Attribution.NONE  # "According to the BBC, ... set to 'high'": a term, not the source's words
     if words <= settings.scare_max_words and (attribution is Attribution.NONE or _is_title(before, text)):
         logger.debug("scare quote or title dropped: %r", text)
         return None

@@ -128,7 +128,9 @@ def _phrase(words: Sequence[_Tok], source: str) -> str:
     return source[words[0].start : words[-1].end]
 
 
-def _speaker_backward(toks: Sequence[_Tok], verb: int, source: str, settings: QuoteSettings) -> str | None:
+def _speaker_backward(
+    toks: Sequence[_Tok], verb: int, source: str, settings: QuoteSettings, *, antecedent: bool = False
+) -> str | None:
     """The subject of the speech verb at ``verb``: ``Interior Minister Erlan Turgumbayev [said]``."""
     k = verb - 1
     while k >= 0:  # "Moscow on Saturday called", "he has also said"
@@ -139,7 +141,7 @@ def _speaker_backward(toks: Sequence[_Tok], verb: int, source: str, settings: Qu
         break
     if k >= 0 and toks[k].lower in _PRONOUNS:
         return toks[k].text
-    if k >= 1 and toks[k].lower in _RELATIVES and toks[k - 1].text == ",":
+    if antecedent and k >= 1 and toks[k].lower in _RELATIVES and toks[k - 1].text == ",":
         k -= 2  # "The interior ministry, which insists the situation has “stabilized,”": the antecedent
     apposition = k >= 0 and toks[k].text == ","  # "Aigul Sadykova, a local resident, said"
     if apposition:
@@ -269,7 +271,9 @@ def _speaker_after(after: str, settings: QuoteSettings) -> str | None:
 
 
 def _speaker_in(context: str, settings: QuoteSettings, *, last_first: bool) -> str | None:
-    """Rules 2 and 3: the subject of a speech verb (or ``according to X``) in ``context``."""
+    """Rules 2 and 3: the subject of a speech verb (or ``according to X``) in ``context``; before the quote
+    (``last_first``) the antecedent of ``, who said`` / ``, which insists`` too (after it, that clause is another
+    statement of another speaker)."""
     toks = _tokens(context)
     indices = [
         i
@@ -283,7 +287,7 @@ def _speaker_in(context: str, settings: QuoteSettings, *, last_first: bool) -> s
                 if found is not None:
                     return found[0]
             continue
-        speaker = _speaker_backward(toks, i, context, settings)
+        speaker = _speaker_backward(toks, i, context, settings, antecedent=last_first)
         if speaker is not None:
             return speaker
     return None
@@ -324,20 +328,24 @@ def _speaker_kind(speaker: str | None) -> SpeakerKind:
 
 
 _NAME_GIVEN = re.compile(
-    r"\b(?:named|called|identified (?:herself |himself |themselves )?as|(?:first |full |last )?name(?: was| is)?)"
+    r"\b(?:identified (?:herself |himself |themselves )?as|gave (?:only )?(?:her|his|their) (?:first |full |last )?"
+    r"name(?: as)?|whose name (?:is|was))"
     r",?\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
 )
+_NAMED_RIGHT_AFTER = re.compile(r"\A,?\s+named\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})")
 
 
 def _with_name(speaker: str, context: str) -> str:
-    """``a woman waiting outside a city morgue, who gave only her first name, Gulnara``: a speaker without a name
-    takes the name the sentence gives them (``Gulnara, a woman``); otherwise unchanged."""
-    if _has_name(speaker):
+    """``a woman waiting outside a city morgue, who gave only her first name, Gulnara``, ``a man named Daniyar``,
+    ``a resident who identified himself as Arman``: a speaker without a name (not a pronoun) takes the name the
+    sentence gives them after the speaker phrase (``Gulnara, a woman``); otherwise unchanged."""
+    if _has_name(speaker) or speaker.lower() in _PRONOUNS:
         return speaker
     position = context.find(speaker)
     if position < 0:
         return speaker
-    match = _NAME_GIVEN.search(context, position + len(speaker))
+    end = position + len(speaker)
+    match = _NAMED_RIGHT_AFTER.match(context[end:]) or _NAME_GIVEN.search(context, end)
     if match is None or not _has_name(match.group("name")):
         return speaker
     return f"{match.group('name')}, {speaker}"
