@@ -91,7 +91,14 @@ from coverage.analysis.figures.numbers import (
     _tokenize,
     _word,
 )
-from coverage.analysis.figures.roles import attributive_unit, is_noun, lives_cue, protest_role, role_of
+from coverage.analysis.figures.roles import (
+    attributive_unit,
+    injury_after,
+    is_noun,
+    lives_cue,
+    protest_role,
+    role_of,
+)
 from coverage.analysis.figures.tallies import support_of
 from coverage.analysis.figures.words import (
     _AUX,
@@ -413,8 +420,8 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
         if not noun:  # "5 injured protesters": the noun after the participle
             noun, _ = _noun_phrase(toks, cue + 1, settings)
             words = [t.lower for t in noun]
-    elif _injury_after(toks, after_noun) is not None:  # "50 people with injuries", "Two officers suffered injuries"
-        kind = _injury_after(toks, after_noun) or kind
+    elif injury_after(toks, after_noun) is not None:  # "50 people with injuries", "Two officers suffered injuries"
+        kind = injury_after(toks, after_noun) or kind
     else:
         left = _left_cue(toks, phrase.start, settings) or subject_cue(toks, phrase.start, settings)
         if left is not None:
@@ -431,17 +438,6 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
         if role is not None:  # the role says what is counted, whatever the noun ("dock workers", "people")
             reading.referent, reading.noun = role, None
     return reading
-
-
-def _injury_after(toks: Sequence[_Tok], index: int) -> FigureKind | None:
-    """``with injuries``, ``for injuries``, ``suffered minor injuries``, ``sustained serious wounds`` at ``index``:
-    the kind of the word after the verb or preposition and its modifiers."""
-    if _word(toks, index) not in ("with", "for", "suffered", "sustained"):
-        return None
-    k = index + 1
-    while _word(toks, k) in _AUX or _word(toks, k) in ("serious", "severe", "light", "critical", "fatal"):
-        k += 1
-    return _CUE_KIND.get(_word(toks, k))
 
 
 def _past_of_phrase(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> int:

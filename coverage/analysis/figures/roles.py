@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from coverage.analysis.figures.tokens import _adjacent, _looks_like_noun, _Phrase, _Tok, _word
 from coverage.analysis.figures.words import _AUX, _CUE_KIND, _MONTHS, _NP_STOP, _QUALIFIER_WORDS
+from coverage.model.figures import FigureKind
 from coverage.text.lexicon import word_set
 
 _NOT_SINGULAR_ENDINGS = ("ed", "ing", "ly", "s")
@@ -141,3 +142,14 @@ def _place(toks: Sequence[_Tok]) -> str | None:
         if _word(toks, k) in _PLACE_WORDS and name.kind == "word" and name.text[:1].isupper():
             return name.text if name.lower not in _NOT_PLACES else None
     return None
+
+
+def injury_after(toks: Sequence[_Tok], index: int) -> FigureKind | None:
+    """``with injuries``, ``for injuries``, ``suffered minor injuries``, ``sustained serious wounds`` at ``index``:
+    the kind of the word after the verb or preposition and its modifiers."""
+    if _word(toks, index) not in ("with", "for", "suffered", "sustained"):
+        return None
+    k = index + 1
+    while _word(toks, k) in _AUX or _word(toks, k) in ("serious", "severe", "light", "critical", "fatal"):
+        k += 1
+    return _CUE_KIND.get(_word(toks, k))
