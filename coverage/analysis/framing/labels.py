@@ -30,6 +30,7 @@ from coverage.analysis.framing.names import (
     _substitutions,
     _tokens,
 )
+from coverage.analysis.framing.similarity import _Similarity
 from coverage.analysis.framing.terms import NUMBER_WORDS, _stop_words
 from coverage.model import Alignment, ParagraphRef
 from coverage.model.framing import LabelGroup
@@ -152,33 +153,6 @@ def _contrast(group: LabelGroup, *, ignore: frozenset[str] = frozenset()) -> int
     )
 
 
-class _Similarity:
-    """Cosine similarity of description labels, from their embeddings (0 without), computed once per pair."""
-
-    def __init__(self, labels: Mapping[str, _Label], embedder: Embedder | None) -> None:
-        self.labels = labels
-        # Similarity is only ever asked of descriptions: names are joined by alias and title evidence alone (see
-        # _Components), so only descriptions are embedded (on ECB+ a third of the labels are names).
-        described = sorted(label for label, info in labels.items() if not info.name)
-        self.vectors: dict[str, np.ndarray] = {}
-        if embedder is not None and described:
-            matrix = np.asarray(embedder.encode(described), dtype=np.float64)
-            self.vectors = dict(zip(described, matrix, strict=True))
-        self._cache: dict[tuple[str, str], float] = {}
-
-    def cosine(self, a: str, b: str) -> float:
-        key = _pair(a, b)
-        if key not in self._cache:
-            self._cache[key] = float(self.vectors[a] @ self.vectors[b]) if self.vectors else 0.0
-        return self._cache[key]
-
-    def complementary(self, a: str, b: str) -> bool:
-        """Some outlet uses ``a`` and not ``b``, and another ``b`` and not ``a``: a choice between two words, where
-        "steel" and "aluminum", both used by every outlet, are two things."""
-        ua, ub = set(self.labels[a].counts), set(self.labels[b].counts)
-        return bool(ua - ub) and bool(ub - ua)
-
-
 _Edge = tuple[int, float, str, str]
 """Evidence that two labels name one referent: (rank of the evidence, -strength, label, label)."""
 
@@ -225,13 +199,22 @@ def find_labels(
     labels, mentions, titles = _collect_labels(alignment, outlets, settings, stop)
     if not labels:
         return ()
+    blocks = {
+        (t, s)
+        for t, segments in enumerate(alignment.segments)
+        for s, segment in enumerate(segments)
+        if len(segment) > settings.label_max_sentence_tokens
+        and len(_tokens(segment)) > settings.label_max_sentence_tokens
+    }
+    # Mentions in blocks count as labels (and say where they are), but give no evidence between labels.
+    evidence = [m for m in mentions if (m.text, m.sentence) not in blocks] if blocks else mentions
     similarity = _Similarity(labels, embedder)
     edges = _string_edges(labels, titles, stop)
-    aligned, examples = _alignment_edges(alignment, outlets, mentions, labels, similarity, settings)
+    aligned, examples = _alignment_edges(alignment, outlets, evidence, labels, similarity, settings)
     edges += aligned
     edges += _head_edges(labels, similarity, settings)
-    edges += _relabel_edges(alignment, mentions, labels)
-    together = _together(mentions)
+    edges += _relabel_edges(alignment, evidence, labels)
+    together = _together(evidence)
     if embedder is not None:
         edges += _cast_edges(together, labels, similarity, embedder, settings)
     if embedder is not None:
@@ -346,45 +329,52 @@ def _alignment_edges(
     for m in mentions:
         in_sentence[(m.text, m.sentence)].append(m.label)
     paired: Counter[tuple[str, str]] = Counter()
-    for link in alignment.links:
+    crossing = [
+        link for link in alignment.links if outlets[position[link.a.article]] != outlets[position[link.b.article]]
+    ]
+    unmatched: list[tuple[list[str], list[str]]] = []
+    if similarity.active:  # descriptions left unmatched on both sides of a link, embedded in one batch
+        for link in crossing:
+            left = set(in_sentence[(position[link.a.article], link.a.paragraph)])
+            right = set(in_sentence[(position[link.b.article], link.b.paragraph)])
+            unmatched.append((_unmatched(left, right, labels), _unmatched(right, left, labels)))
+        similarity.need(x for only_a, only_b in unmatched if only_a and only_b for x in only_a + only_b)
+    for k, link in enumerate(crossing):
         ta, tb = position[link.a.article], position[link.b.article]
-        if outlets[ta] == outlets[tb]:
-            continue
         sa = alignment.segments[ta][link.a.paragraph]
         sb = alignment.segments[tb][link.b.paragraph]
-        for x, y in _substitutions(_tokens(sa), _tokens(sb), settings):
+        tokens_a, tokens_b = _tokens(sa), _tokens(sb)
+        if max(len(tokens_a), len(tokens_b)) > settings.label_max_sentence_tokens:
+            continue  # a block of text, not a sentence (its mentions are already left out of the evidence)
+        for x, y in _substitutions(tokens_a, tokens_b, settings):
             lx = _label_of(x, in_sentence[(ta, link.a.paragraph)], labels)
             ly = _label_of(y, in_sentence[(tb, link.b.paragraph)], labels)
             if lx in labels and ly in labels and lx != ly:
                 edges.append((3, 0.0, *_pair(lx, ly)))
                 examples[_pair(lx, ly)].append((sa, sb))
-        if not similarity.vectors:
-            continue
-        left = set(in_sentence[(ta, link.a.paragraph)])
-        right = set(in_sentence[(tb, link.b.paragraph)])
-        for pair in _unmatched_pairs(left, right, labels, similarity, settings):
-            paired[pair] += 1
-            examples[pair].append((sa, sb))
+        if unmatched:
+            for pair in _unmatched_pairs(*unmatched[k], similarity, settings):
+                paired[pair] += 1
+                examples[pair].append((sa, sb))
     for (a, b), n in sorted(paired.items()):
         if n >= settings.label_context_pairs:
             edges.append((4, -similarity.cosine(a, b), a, b))
     return edges, examples
 
 
+def _unmatched(mine: set[str], theirs: set[str], labels: Mapping[str, _Label]) -> list[str]:
+    """The descriptions of one side of a sentence pair that the other side does not mention."""
+    return sorted(x for x in mine - theirs if not labels[x].name)
+
+
 def _unmatched_pairs(
-    left: set[str],
-    right: set[str],
-    labels: Mapping[str, _Label],
-    similarity: _Similarity,
-    settings: FramingSettings,
+    only_a: Sequence[str], only_b: Sequence[str], similarity: _Similarity, settings: FramingSettings
 ) -> list[tuple[str, str]]:
     """Descriptions only one side of a sentence pair mentions, paired with their mutually most similar counterpart
     on the other side where the outlets choose between the two."""
-    only_a = sorted(x for x in left - right if not labels[x].name)
-    only_b = sorted(y for y in right - left if not labels[y].name)
     if not only_a or not only_b:
         return []
-    score = np.array([[similarity.cosine(x, y) for y in only_b] for x in only_a])
+    score = similarity.matrix(only_a, only_b)
     pairs = []
     for i, x in enumerate(only_a):
         j = int(score[i].argmax())
@@ -404,15 +394,21 @@ def _head_edges(labels: Mapping[str, _Label], similarity: _Similarity, settings:
     for label, info in labels.items():
         if not info.name:
             by_head[info.head].append(label)
-    if similarity.vectors:
-        for group in by_head.values():
-            for k, a in enumerate(sorted(group)):
-                for b in sorted(group)[k + 1 :]:
-                    ma, mb = labels[a].modifiers, labels[b].modifiers
-                    nested = ma <= mb or mb <= ma
-                    need = settings.label_head_similarity if nested else settings.label_similarity
-                    if similarity.cosine(a, b) >= need and (nested or similarity.complementary(a, b)):
-                        edges.append((5, -similarity.cosine(a, b), a, b))
+    if not similarity.active:
+        return edges
+    candidates: list[tuple[str, str, bool]] = []
+    for group in by_head.values():
+        for k, a in enumerate(sorted(group)):
+            for b in sorted(group)[k + 1 :]:
+                ma, mb = labels[a].modifiers, labels[b].modifiers
+                nested = ma <= mb or mb <= ma
+                if nested or similarity.complementary(a, b):
+                    candidates.append((a, b, nested))
+    similarity.need(x for a, b, _ in candidates for x in (a, b))
+    for a, b, nested in candidates:
+        need = settings.label_head_similarity if nested else settings.label_similarity
+        if similarity.cosine(a, b) >= need:
+            edges.append((5, -similarity.cosine(a, b), a, b))
     return edges
 
 
@@ -508,8 +504,8 @@ def _cast_edges(
             shared = (beside[a] & beside[b] & people) - {a, b}
             if (
                 len(shared) >= settings.label_cast_shared
-                and similarity.cosine(a, b) >= settings.label_cast_similarity
                 and similarity.complementary(a, b)
+                and similarity.cosine(a, b) >= settings.label_cast_similarity
             ):
                 edges.append((6, -similarity.cosine(a, b), a, b))
     return edges
