@@ -11,6 +11,8 @@ from datetime import date
 __all__ = ["Bound", "FigureGroup", "FigureKind", "FigureMention", "LocatedFigure"]
 
 _EPSILON = 1e-9  # relative tolerance of interval comparisons (floating-point noise of the margins)
+_HOURS = {"minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0, "months": 730.0, "years": 8760.0}
+"""Units of a length of time, in hours: values in two of them are compared in hours (48 hours are two days)."""
 
 
 class FigureKind(enum.StrEnum):
@@ -62,7 +64,7 @@ class FigureMention:
     bound: Bound = Bound.EXACT
     noun: str | None = None
     unit: str | None = None
-    """``%`` for percentages, an ISO currency code for money, else ``None``."""
+    """``%`` for percentages, an ISO currency code for money, a unit of time for a length (``hours``), else ``None``."""
     paragraph: int = 0
 
     @property
@@ -73,10 +75,20 @@ class FigureMention:
             math.inf if self.high is None else self.high,
         )
 
+    @property
+    def scale(self) -> float:
+        """What one of the value's unit is in the common unit of its quantity (a day is 24 hours), else 1."""
+        return _HOURS.get(self.unit or "", 1.0)
+
+    @property
+    def magnitude(self) -> float:
+        """The value in the common unit of its quantity (``2`` days: 48)."""
+        return self.value * self.scale
+
     def compatible(self, other: FigureMention) -> bool:
-        """Whether both figures can be true at once: their intervals intersect."""
-        low = max(self.interval[0], other.interval[0])
-        high = min(self.interval[1], other.interval[1])
+        """Whether both figures can be true at once: their intervals (in a common unit) intersect."""
+        low = max(self.interval[0] * self.scale, other.interval[0] * other.scale)
+        high = min(self.interval[1] * self.scale, other.interval[1] * other.scale)
         return low <= high + _EPSILON * max(1.0, abs(high) if math.isfinite(high) else 1.0)
 
 

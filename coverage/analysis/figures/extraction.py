@@ -82,6 +82,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from coverage.analysis.figures.meaning import expected_change, marker_of, party_sentence, subject_cue, topic_of
+from coverage.analysis.figures.measures import (
+    modifier_and,
+    part_of_count,
+    pay_referent,
+    share_of,
+    share_referent,
+    span_referent,
+    time_unit,
+    workforce,
+)
 from coverage.analysis.figures.numbers import (
     _between_at,
     _find_phrases,
@@ -91,15 +101,9 @@ from coverage.analysis.figures.numbers import (
     _tokenize,
     _word,
 )
-from coverage.analysis.figures.roles import (
-    attributive_unit,
-    injury_after,
-    is_noun,
-    lives_cue,
-    protest_role,
-    role_of,
-)
+from coverage.analysis.figures.roles import attributive_unit, injury_after, is_noun, lives_cue, protest_role, role_of
 from coverage.analysis.figures.tallies import support_of
+from coverage.analysis.figures.units import bounds_of
 from coverage.analysis.figures.words import (
     _AUX,
     _CUE_KIND,
@@ -118,7 +122,7 @@ from coverage.analysis.figures.words import (
     _UNIT_NOUNS,
 )
 from coverage.model import Article
-from coverage.model.figures import Bound, FigureKind, FigureMention
+from coverage.model.figures import FigureKind, FigureMention
 from coverage.settings import FigureSettings
 from coverage.text.sentences import sentence_spans
 
@@ -220,6 +224,10 @@ def _noun_phrase(
     while k < len(toks) and len(candidates) < settings.np_max_tokens:
         tok = toks[k]
         if tok.kind == "sym" and tok.text in _QUOTE_MARKS | {"-"}:
+            k += 1
+            continue
+        if tok.lower == "and" and candidates and modifier_and(toks, k, candidates[-1][0].lower, singular):
+            candidates.append((tok, k))  # "rail and bus workers", "train and bus services": two modifiers of one noun
             k += 1
             continue
         if tok.kind != "word" or tok.lower in _CUE_KIND or tok.lower in _AUX or tok.lower in _NP_STOP:
@@ -357,8 +365,11 @@ def _percent_referent(toks: Sequence[_Tok], index: int, settings: FigureSettings
     k = index + 1
     while _word(toks, k) in ("the", "its", "their", "all", "those", "these"):
         k += 1
-    words, _ = _noun_phrase(toks, k, settings, keep_first=True)
-    return " ".join(t.lower for t in words)
+    words, end = _noun_phrase(toks, k, settings, keep_first=True)
+    if not words:
+        return ""
+    plural_head = len(words) > 1 and _UNIT_NOUNS.isdisjoint(t.lower for t in words) and words[-1].lower.endswith("s")
+    return share_of(words[-1].lower if plural_head else " ".join(t.lower for t in words), toks, end)
 
 
 def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) -> _Reading:
@@ -366,7 +377,10 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
     if phrase.currency is not None:
         return _Reading(phrase, FigureKind.MONEY, None, phrase.currency, explicit_noun=False)
     if phrase.percent:
-        referent = "" if phrase.points else _percent_referent(toks, phrase.end, settings)
+        referent = (
+            "" if phrase.points else _percent_referent(toks, phrase.end, settings) or share_referent(toks, phrase)
+        )
+        referent = referent or pay_referent(toks, phrase) or ""
         referent = "vote share" if referent in ("vote", "votes") else referent or topic_of(toks, phrase, settings)
         if phrase.points:  # a change in points is not the level it changes
             referent = (
@@ -383,7 +397,9 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
         referent = _canonical(words) if words else _GENERIC_REFERENT
         return _Reading(phrase, partitive, " ".join(words) or None, referent, explicit_noun=bool(words), part=True)
     one = phrase.value == 1 and not phrase.vague
-    noun, after_noun = _noun_phrase(toks, _skip_quotes(toks, phrase.end), settings, vague=phrase.vague, singular=one)
+    whole_end = part_of_count(toks, phrase, settings)  # "seven of the nine counts": counts
+    noun_at = _skip_quotes(toks, phrase.end) if whole_end is None else whole_end
+    noun, after_noun = _noun_phrase(toks, noun_at, settings, vague=phrase.vague, singular=one)
     words = [t.lower for t in noun]
     attributive = attributive_unit(toks, phrase) if not noun else None
     if attributive is not None:  # "a 2.5 million crown fine" counts crowns
@@ -405,7 +421,8 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
     if words and words[-1] in _UNIT_NOUNS:
         if not words[-1].endswith("s"):  # "nine-year term" counts years, as "nine years" does
             words[-1] += "s"
-        return _Reading(phrase, kind, " ".join(words), _canonical(words), explicit_noun=True)
+        span = span_referent(toks, phrase, words[-1], after_noun)  # a prison term, a 48-hour strike
+        return _Reading(phrase, kind, " ".join(words), span or _canonical(words), explicit_noun=True)
     if not noun and _word(toks, phrase.end) == "of" and _word(toks, phrase.end + 1) in _PARTITIVES:
         noun = _predicate_noun(toks, after_noun, settings)  # "Three of them were firefighters"
         words = [t.lower for t in noun]
@@ -437,6 +454,8 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
         role = role_of(toks, phrase) or protest_role(toks, phrase, after_noun)
         if role is not None:  # the role says what is counted, whatever the noun ("dock workers", "people")
             reading.referent, reading.noun = role, None
+        elif workforce(words):  # "85,000 transport workers": a workforce, whatever its trade
+            reading.referent, reading.noun = "employees", None
     return reading
 
 
@@ -520,8 +539,8 @@ def _read_sentence(
         if phrase.bare_one and (reading.kind is FigureKind.COUNT or _word(toks, phrase.end) == "of"):
             continue  # "one of the", "one day"
         start, end = toks[phrase.start].start, toks[phrase.end - 1].end
-        low, high = _bounds(phrase, settings)
-        unit = phrase.currency or ("%" if phrase.percent else None)
+        low, high = bounds_of(phrase, settings)
+        unit = phrase.currency or ("%" if phrase.percent else None) or time_unit(reading.noun)
         mentions.append(
             FigureMention(
                 value=phrase.value,
@@ -578,18 +597,3 @@ def _coordinated(toks: Sequence[_Tok], first: _Phrase, second: _Phrase) -> bool:
         t.kind == "word" and (t.lower == "and" or t.lower in _CUE_KIND or t.lower in _AUX or t.lower in _NP_MODIFIERS)
         for t in between
     )
-
-
-def _bounds(phrase: _Phrase, settings: FigureSettings) -> tuple[float | None, float | None]:
-    value = phrase.value
-    if phrase.bound is Bound.AT_LEAST:
-        return value, None
-    if phrase.bound is Bound.AT_MOST:
-        return None, value
-    if phrase.bound is Bound.ABOUT:
-        return value * (1 - settings.about_margin), value * (1 + settings.about_margin)
-    if phrase.bound is Bound.NEARLY:
-        return value * (1 - settings.nearly_margin), value
-    if phrase.bound is Bound.RANGE:
-        return value, phrase.high_value
-    return value, value

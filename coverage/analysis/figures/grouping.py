@@ -14,6 +14,7 @@ from coverage.settings import FigureSettings
 
 _CUMULATIVE = frozenset({FigureKind.KILLED, FigureKind.INJURED, FigureKind.ARRESTED})
 _CROWDS = frozenset({"protesters"})  # referents of counts that are a crowd's size
+_HEADLESS = frozenset({"charges"})  # classes whose nouns differ only by what they are of: "bribery counts", "counts"
 _SHORT_SPAN_WORDS = (
     "second seconds minute minutes hour hours day days week weeks time times decade decades century centuries"
 )
@@ -68,6 +69,8 @@ def _count_head(mention: FigureMention) -> str:
     and for counts whose referent a phrase gives (a vote tally, an ordinal, people who marched)."""
     if mention.kind is not FigureKind.COUNT or not mention.noun or mention.noun in _REFERENT_CLASSES:
         return ""
+    if mention.referent in _HEADLESS or mention.unit is not None:  # "bribery counts" are counts; "48-hour strike"
+        return ""
     head = mention.noun.split()[-1]
     if head.endswith("ies"):
         return head[:-3] + "y"
@@ -83,7 +86,7 @@ def _unambiguous(cluster: list[LocatedFigure]) -> list[list[LocatedFigure]]:
     if not ambiguous:
         return [cluster]
     runs: list[list[LocatedFigure]] = []
-    for item in sorted(cluster, key=lambda m: m.figure.value):
+    for item in sorted(cluster, key=lambda m: m.figure.magnitude):
         if runs and all(item.figure.compatible(other.figure) for other in runs[-1]):
             runs[-1].append(item)
         else:
@@ -92,10 +95,10 @@ def _unambiguous(cluster: list[LocatedFigure]) -> list[list[LocatedFigure]]:
 
 
 def _clusters_by_ratio(items: list[LocatedFigure], ratio: float) -> list[list[LocatedFigure]]:
-    ordered = sorted(items, key=lambda m: m.figure.value)
+    ordered = sorted(items, key=lambda m: m.figure.magnitude)
     clusters: list[list[LocatedFigure]] = []
     for item in ordered:
-        if clusters and _within_ratio(clusters[-1][-1].figure.value, item.figure.value, ratio):
+        if clusters and _within_ratio(clusters[-1][-1].figure.magnitude, item.figure.magnitude, ratio):
             clusters[-1].append(item)
         else:
             clusters.append([item])

@@ -12,7 +12,13 @@ import logging
 from collections.abc import Sequence
 
 from coverage.analysis.figures.ignored import _ignore_reason
-from coverage.analysis.figures.spelled import _match_fraction, _match_words
+from coverage.analysis.figures.roles import _singular_noun
+from coverage.analysis.figures.spelled import (
+    _match_fraction,
+    _match_fraction_of_scale,
+    _match_words,
+    _with_mixed_fraction,
+)
 from coverage.analysis.figures.tallies import ordinal_at, tally_at
 from coverage.analysis.figures.tokens import (
     _adjacent,
@@ -76,7 +82,7 @@ def _match_core(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> _
             return _Core(value * _HUNDRED, end + 1, digits=True)
         if scale_word == "dozen":
             return _Core(value * _DOZEN, end + 1, digits=True)
-        return _Core(value, end, digits=True, plain_digits=plain)
+        return _with_mixed_fraction(toks, _Core(value, end, digits=True, plain_digits=plain))
     if tok.kind != "word":
         return None
     many = settings.vague_multiplier
@@ -100,10 +106,10 @@ def _match_core(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> _
     # "half a million"
     if word == "half" and following in ("a", "an") and _word(toks, index + 2) in _SCALES:
         return _Core(_SCALES[_word(toks, index + 2)] / 2, index + 3)
-    fraction = _match_fraction(toks, index)
+    fraction = _match_fraction_of_scale(toks, index) or _match_fraction(toks, index)
     if fraction is not None:
         return fraction
-    return _match_words(toks, index)
+    return _with_mixed_fraction(toks, _match_words(toks, index))
 
 
 def _between_at(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> _Phrase | None:
@@ -211,6 +217,10 @@ def _phrase_at(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> _P
         ):
             value = _PERCENT_SCALE * value / denominator.value
             percent, end = True, denominator.end
+    elif not percent and currency is None and value == 1 and core.bare_one:
+        share = _one_noun_in(toks, end, settings)  # "one train in five": a share of trains
+        if share is not None:
+            value, percent, end = _PERCENT_SCALE / share[0], True, share[1]
     return _Phrase(
         start=index,
         end=end,
@@ -227,6 +237,18 @@ def _phrase_at(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> _P
         vague=vague is not None,
         points=points,
     )
+
+
+def _one_noun_in(toks: Sequence[_Tok], end: int, settings: FigureSettings) -> tuple[float, int] | None:
+    """``[one] train in five``, ``[one] adult in three``: the denominator and the index after it, or ``None``."""
+    if not _singular_noun(_word(toks, end)) or _word(toks, end + 1) != "in":
+        return None
+    denominator = _match_core(toks, end + 2, settings)
+    if denominator is None or denominator.vague is not None or denominator.percent or denominator.digits:
+        return None
+    if not 1 < denominator.value <= settings.max_denominator or _word(toks, denominator.end) in _UNIT_NOUNS:
+        return None
+    return denominator.value, denominator.end
 
 
 def _currency_suffix(toks: Sequence[_Tok], end: int, core: _Core) -> tuple[str | None, int]:

@@ -112,3 +112,41 @@ def _match_fraction(toks: Sequence[_Tok], index: int) -> _Core | None:
     if not hyphen and _word(toks, k + 1) != "of":  # "a third time", "three quarters" alone: not a share
         return None
     return _Core(_PERCENT_SCALE * numerator / denominator, k + 1, percent=True)
+
+
+_MIXED_PARTS = {"half": 0.5, "quarter": 0.25}
+
+
+def _with_mixed_fraction(toks: Sequence[_Tok], core: _Core | None) -> _Core | None:
+    """``four and a half``, ``2 and a quarter``, ``one and a half million``: a whole number and a half or a quarter
+    (times the scale word after it); the core unchanged when no such words follow."""
+    if core is None or core.vague is not None or core.percent:
+        return core
+    k = core.end
+    part = _MIXED_PARTS.get(_word(toks, k + 2))
+    if part is None or _word(toks, k) != "and" or _word(toks, k + 1) not in ("a", "an"):
+        return core
+    value, end = core.value + part, k + 3
+    scale = _SCALES.get(_word(toks, end))
+    if scale is not None and core.value < scale:
+        value, end = value * scale, end + 1
+    return _Core(value, end, digits=core.digits)
+
+
+def _match_fraction_of_scale(toks: Sequence[_Tok], index: int) -> _Core | None:
+    """``a quarter of a million``, ``three quarters of a billion``, ``a third of a million``: that part of the scale
+    (a number, not a share)."""
+    word = toks[index].lower
+    numerator = 1 if word in ("a", "one") else _UNITS.get(word)
+    if not numerator:
+        return None
+    k = index + 1
+    if k < len(toks) and toks[k].text == "-" and _adjacent(toks[k - 1], toks[k]):
+        k += 1
+    denominator = _FRACTIONS.get(_word(toks, k))
+    scale = _SCALES.get(_word(toks, k + 3))
+    if denominator is None or numerator >= denominator or scale is None:
+        return None
+    if _word(toks, k + 1) != "of" or _word(toks, k + 2) not in ("a", "an"):
+        return None
+    return _Core(scale * numerator / denominator, k + 4)

@@ -14,6 +14,7 @@ from coverage.analysis.figures.words import (
     _QUALIFIERS_BY_FIRST,
 )
 from coverage.model.figures import Bound
+from coverage.settings import FigureSettings
 
 
 def _match_qualifier(toks: Sequence[_Tok], index: int) -> tuple[Bound, int] | None:
@@ -115,3 +116,19 @@ def _fraction_point_at(toks: Sequence[_Tok], index: int) -> _Phrase | None:
         percent=True,
         points=True,
     )
+
+
+def bounds_of(phrase: _Phrase, settings: FigureSettings) -> tuple[float | None, float | None]:
+    """The interval ``(low, high)`` a phrase stands for, from its qualifier (see the extraction module)."""
+    value = phrase.value
+    if phrase.bound is Bound.AT_LEAST:
+        return value, None
+    if phrase.bound is Bound.AT_MOST:
+        return None, value
+    if phrase.bound is Bound.ABOUT:
+        return value * (1 - settings.about_margin), value * (1 + settings.about_margin)
+    if phrase.bound is Bound.NEARLY:
+        return value * (1 - settings.nearly_margin), value
+    if phrase.bound is Bound.RANGE:
+        return value, phrase.high_value
+    return value, value

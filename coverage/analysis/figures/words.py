@@ -170,6 +170,7 @@ _REFERENT_SYNONYMS: dict[str, str] = {
     "crew": "crew|crew members|crew member|crewmen|crewman|sailors|sailor|seafarers|seafarer",
     "employees": "employees|employee|staff members|staff",
     "votes against": "dissenters|dissenting members|dissenting votes|dissenting judges",
+    "charges": "charges|charge|counts",
 }
 """Referent classes: a counted noun (or its last words) listed here is grouped under the class name."""
 _REFERENT_CLASSES = {
