@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from coverage._errors import ConfigError
 from coverage.analysis.embedding import HashingEmbedder
-from coverage.analysis.events import EventClusterer, extract_names, extract_numbers
+from coverage.analysis.events import (
+    EventClusterer,
+    _build_features,
+    _neighbour_pairs,
+    _ordinals,
+    extract_names,
+    extract_numbers,
+)
 from coverage.model import Article
 from coverage.settings import EventSettings
 
@@ -254,3 +261,58 @@ def test_a_small_number_every_story_has_is_no_shared_evidence() -> None:
     quake = clusterer.evidence_[0]
     assert "23" in quake.shared_numbers and "6.1" in quake.shared_numbers
     assert "2" not in quake.shared_numbers
+
+
+def _pairs(articles: Sequence[Article], chosen: EventSettings) -> set[tuple[int, int]]:
+    paragraphs, leads = _vectors(articles)
+    features = _build_features(articles, paragraphs, leads, chosen)
+    rows, cols, _ = _neighbour_pairs(features, _ordinals(articles), chosen, 0)
+    return set(zip(rows.tolist(), cols.tolist(), strict=True))
+
+
+def _brute_force_pairs(articles: Sequence[Article], chosen: EventSettings) -> set[tuple[int, int]]:
+    paragraphs, leads = _vectors(articles)
+    features = _build_features(articles, paragraphs, leads, chosen)
+    full = features.dense @ features.dense.T + (features.sparse @ features.sparse.T).toarray()
+    np.fill_diagonal(full, -np.inf)
+    k = min(chosen.n_neighbors, len(articles) - 1)
+    top = np.argsort(-full, axis=1, kind="stable")[:, :k]
+    return {(min(i, int(j)), max(i, int(j))) for i in range(len(articles)) for j in top[i]}
+
+
+def _mixed_corpus() -> list[Article]:
+    day = date(2024, 3, 1)
+    stories = [(t, a, f"{b} Report number {i}.") for i, (t, a, b) in enumerate([*QUETTA, *LIMA, PHONE] * 3)]
+    return [_article(i, s, None if i % 4 == 0 else day + timedelta(days=(i * 5) % 40)) for i, s in enumerate(stories)]
+
+
+def test_neighbour_search_without_a_date_limit_is_the_exact_search() -> None:
+    articles = _mixed_corpus()
+    wide = EventSettings(n_neighbors=3, search_window_days=10_000)
+    assert _pairs(articles, wide) == _brute_force_pairs(articles, wide)
+
+
+def test_dated_articles_find_neighbours_only_within_the_search_window() -> None:
+    articles = _mixed_corpus()
+    narrow = EventSettings(n_neighbors=3, search_window_days=4, search_min_candidates=1)
+    days = _ordinals(articles)
+    pairs = _pairs(articles, narrow)
+    assert pairs
+    for i, j in pairs:
+        if days[i] >= 0 and days[j] >= 0:
+            assert abs(days[i] - days[j]) <= 4
+    # Undated articles are linked to dated ones too (their candidates are every article).
+    assert any((days[i] < 0) != (days[j] < 0) for i, j in pairs)
+    # Where the window holds too few articles, the nearest in date widen it.
+    pooled = EventSettings(n_neighbors=3, search_window_days=4, search_min_candidates=2 * len(articles))
+    assert _pairs(articles, pooled) == _brute_force_pairs(articles, pooled)
+
+
+def test_approximate_search_above_the_exact_limit_finds_the_same_events() -> None:
+    stories = [*QUETTA, *LIMA, PHONE] * 4
+    articles = [_article(i, s) for i, s in enumerate(stories)]
+    exact = _fit(articles)
+    approximate = EventSettings(exact_search_max=10, search_min_candidates=7, search_probes=2)
+    labels = _fit(articles, approximate).labels_
+    assert _groups(labels) == _groups(exact.labels_)
+    assert _fit(articles, approximate).labels_.tolist() == labels.tolist()

@@ -13,6 +13,7 @@ import itertools
 import json
 import os
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +27,14 @@ from coverage.evaluation.scores import evaluate_clustering, labels_from_field
 from coverage.ingest import load_corpus
 
 MINIMUMS = Path(__file__).with_name("quality_minimums.json")
-ADAPTERS: dict[str, Callable[[Path, Path], Path]] = {"ecbplus": ecbplus_to_folder, "newswcl50": newswcl50_to_folder}
+ADAPTERS: dict[str, Callable[[Path, Path], Path]] = {
+    "ecbplus": ecbplus_to_folder,
+    # ECB+ as a naive converter writes it: first sentence as title, the rest as one block of text.
+    "ecbplus-plain": partial(ecbplus_to_folder, style="plain"),
+    "newswcl50": newswcl50_to_folder,
+}
+SOURCES = {"ecbplus-plain": "ecbplus"}
+"""Gate entries that read another entry's corpus (the same corpus converted another way)."""
 
 
 def datasets_folder() -> Path:
@@ -67,7 +75,7 @@ def embed() -> Iterator[Callable[[list[str]], np.ndarray]]:
 def test_event_clustering_meets_stored_minimum(
     name: str, datasets: Path, embed: Callable[[list[str]], np.ndarray], tmp_path: Path
 ) -> None:
-    source = datasets / name
+    source = datasets / SOURCES.get(name, name)
     if not source.is_dir():
         pytest.skip(f"{name} not found at {source}: quality gate skipped")
     stored = json.loads(MINIMUMS.read_text(encoding="utf-8"))[name]
@@ -90,3 +98,18 @@ def test_event_clustering_meets_stored_minimum(
         f"{name}: B-cubed F1 {scores.bcubed_f1:.4f} (P {scores.bcubed_precision:.4f}, R {scores.bcubed_recall:.4f}) "
         f"is below the stored minimum {stored['bcubed_f1']}"
     )
+
+
+def test_ecbplus_plain_style_writes_a_title_and_one_block(tmp_path: Path) -> None:
+    sentences = ["http : //example.com/story", "A quake hit Quetta .", "It killed 23 .", "Rescuers dug ."]
+    doc = {"doc_id": "1_1ecb", "subtopic": "1ecb", "url": "http://example.com/story", "sentences": []}
+    doc["sentences"] = [{"text": text} for text in sentences]
+    (tmp_path / "documents.jsonl").write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    (tmp_path / "clusters.json").write_text(json.dumps([{"subtopic": "1ecb", "docs": ["1_1ecb"]}]), encoding="utf-8")
+    plain = json.loads((ecbplus_to_folder(tmp_path, tmp_path / "plain", style="plain") / "1_1ecb.json").read_text())
+    assert plain["title"] == "A quake hit Quetta ."
+    assert plain["text"] == "It killed 23 . Rescuers dug ." and "published" not in plain
+    own = json.loads((ecbplus_to_folder(tmp_path, tmp_path / "own") / "1_1ecb.json").read_text())
+    assert "title" not in own and own["text"] == "A quake hit Quetta . It killed 23 . Rescuers dug ."
+    with pytest.raises(ValueError, match="style"):
+        ecbplus_to_folder(tmp_path, tmp_path / "bad", style="html")

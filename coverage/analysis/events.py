@@ -12,9 +12,26 @@ Each signal is a block of an L2-normalised feature vector scaled by the square r
 combined similarity is one inner product. Articles published more than ``date_window_days`` apart keep their
 similarity only when it is at least ``date_override_similarity`` (unknown dates are no constraint).
 
-**Graph.** Candidate pairs are each article's ``n_neighbors`` most similar articles, found block by block
-(memory O(N x block), never an N x N matrix); every later step works on this sparse graph, and a pair outside
-it counts as similarity 0.
+**Graph.** Candidate pairs are each article's ``n_neighbors`` most similar candidates; every later step works on
+this sparse graph, and a pair outside it counts as similarity 0. Events are local in time, so the search is
+blocked by publication date:
+
+- a dated article's candidates are the articles published within ``search_window_days`` of it, widened to the
+  ``search_min_candidates`` nearest in date where those days hold fewer (the graph must stay selective: among a
+  handful of candidates, unrelated articles become neighbours only because nothing closer was published), and
+  the undated articles;
+- undated articles go in their own pass: their candidates are every article, dated ones included, so an undated
+  report links to the dated coverage of its event (and, as pairs are undirected, that coverage to it). Above
+  ``exact_search_max`` articles this pass is approximate: a k-means partition (an inverted-file index, seeded by
+  ``random_state``) into cells of ``search_min_candidates`` articles, each cell searching its
+  ``search_probes`` nearest cells; dated articles then stop taking the undated ones as candidates.
+
+Rows go in blocks of 512 in date order, so memory is O(block x candidates) and time O(N x candidates); no
+N x N matrix is built anywhere. One global merge (below) follows over the union of the pairs.
+
+**Gathered vectors.** :meth:`EventClusterer.fit` needs only the articles and their vectors, wherever they
+were computed: a distributed engine embeds on its workers, gathers ``paragraph_vectors`` and ``lead_vectors``
+on the driver and calls ``fit`` there; the blocking above bounds the work it does.
 
 **Two levels of average linkage.**
 
@@ -35,6 +52,7 @@ Single-article events are kept. The algorithm is deterministic: ties break by ar
 
 from __future__ import annotations
 
+import functools
 import heapq
 import logging
 import math
@@ -64,6 +82,7 @@ _NOT_NAMES = WEEKDAYS | (MONTHS - {"may"}) | HONORIFICS
 """Capitalised words that name no one: days, months, titles (stop words are excluded too)."""
 
 
+@functools.cache
 def _stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -106,8 +125,8 @@ def _article_text(article: Article) -> str:
     return "\n".join([article.title, *article.paragraphs])
 
 
-def _name_features(text: str) -> list[str]:
-    return [w.lower() for w in extract_names(text)] + [f"#{n}" for n in extract_numbers(text)]
+def _name_features(names: list[str], text: str) -> list[str]:
+    return [w.lower() for w in names] + [f"#{n}" for n in extract_numbers(text)]
 
 
 def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
@@ -127,13 +146,6 @@ class _Features:
     """Name and number features of each article."""
     surface: dict[str, str]
     """Most frequent original spelling of each name feature."""
-
-    def similarity(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        """Combined similarity of the pairs (rows[k], cols[k])."""
-        dense = np.einsum("ij,ij->i", self.dense[rows], self.dense[cols])
-        lexical = np.asarray(self.sparse[rows].multiply(self.sparse[cols]).sum(axis=1)).ravel()
-        result: np.ndarray = (dense + lexical).astype(np.float64)
-        return result
 
 
 class EventClusterer:
@@ -174,7 +186,7 @@ class EventClusterer:
             self.evidence_ = []
             return self
         features = _build_features(articles, paragraph_vectors, np.asarray(lead_vectors), settings)
-        roots = _cluster(features, articles, settings)
+        roots = _cluster(features, articles, settings, self.random_state)
         self.labels_ = _number_by_first_appearance(roots)
         self.evidence_ = _evidence(features, self.labels_, settings)
         logger.info("%d articles -> %d events", n, len(self.evidence_))
@@ -222,39 +234,106 @@ def _build_features(
         blocks.append(sp.csr_matrix(lexical.fit_transform(texts)) * np.float32(np.sqrt(w_lexical)))
     except ValueError:  # no word left (empty vocabulary): the block is empty
         blocks.append(sp.csr_matrix((len(articles), 1), dtype=np.float32))
-    names = [_name_features(t) for t in texts]
+    found = [extract_names(t) for t in texts]
+    names = [_name_features(words, t) for words, t in zip(found, texts, strict=True)]
     name_vectorizer = TfidfVectorizer(analyzer=lambda features: features, sublinear_tf=True, dtype=np.float32)
     try:
         blocks.append(sp.csr_matrix(name_vectorizer.fit_transform(names)) * np.float32(np.sqrt(w_names)))
     except ValueError:
         blocks.append(sp.csr_matrix((len(articles), 1), dtype=np.float32))
     spellings: dict[str, Counter[str]] = {}
-    for text in texts:
-        for word in extract_names(text):
+    for words in found:
+        for word in words:
             spellings.setdefault(word.lower(), Counter())[word] += 1
     surface = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
     return _Features(dense=dense, sparse=sp.csr_matrix(sp.hstack(blocks)), names=names, surface=surface)
 
 
-def _neighbour_pairs(features: _Features, n_neighbors: int) -> tuple[np.ndarray, np.ndarray]:
-    """Each article's ``n_neighbors`` most similar articles, as undirected pairs (i < j), without an N x N matrix."""
+def _neighbour_pairs(
+    features: _Features, ordinals: np.ndarray, settings: EventSettings, random_state: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each article's ``n_neighbors`` most similar candidates, as undirected pairs (i < j) with their combined
+    similarity; see the module docstring.
+
+    Candidates of a dated article: the articles published within ``search_window_days`` of it (at least the
+    ``search_min_candidates`` nearest in date), and the undated ones while there are at most ``exact_search_max``.
+    Candidates of an undated article: every article, or above ``exact_search_max`` articles those of the nearest
+    cells of a partition (:func:`_cells`). Rows go in blocks of :data:`_ROW_BLOCK` (dated ones in date order, so
+    that a block's candidates are one stretch of days): memory O(block x candidates), time O(N x candidates).
+    """
     n = features.dense.shape[0]
-    k = min(n_neighbors, n - 1)
+    n_neighbors, radius, pool = settings.n_neighbors, settings.search_window_days, settings.search_min_candidates
+    exact = n <= settings.exact_search_max
+    dated = np.flatnonzero(ordinals >= 0)
+    undated = np.flatnonzero(ordinals < 0)
+    order = dated[np.argsort(ordinals[dated], kind="stable")]
+    days = ordinals[order]
+    position = np.arange(len(order))
+    half = pool // 2
+    first = np.minimum(np.searchsorted(days, days - radius, side="left"), np.maximum(position - half, 0))
+    last = np.maximum(np.searchsorted(days, days + radius, side="right"), np.minimum(position + half + 1, len(order)))
+    linked = undated if len(undated) <= settings.exact_search_max else undated[:0]
+    found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for start in range(0, len(order), _ROW_BLOCK):
+        block = slice(start, start + _ROW_BLOCK)
+        low, high = int(first[block].min()), int(last[block].max())
+        span = np.arange(low, high)
+        outside = (span[None, :] < first[block, None]) | (span[None, :] >= last[block, None])
+        cols = np.concatenate([order[low:high], linked])
+        excluded = np.hstack([outside, np.zeros((len(outside), len(linked)), dtype=bool)])
+        found.append(_nearest(features, order[block], cols, n_neighbors, excluded))
+    searches = [(undated, np.arange(n))] if exact else _cells(features.dense, undated, settings, random_state)
+    for rows, cols in searches:
+        for start in range(0, len(rows), _ROW_BLOCK):
+            found.append(_nearest(features, rows[start : start + _ROW_BLOCK], cols, n_neighbors, None))
+    if not found:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    rows, cols, values = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    low, high = np.minimum(rows, cols), np.maximum(rows, cols)
+    keys, where = np.unique(low * n + high, return_index=True)
+    return keys // n, keys % n, values[where]
+
+
+def _cells(
+    dense: np.ndarray, rows: np.ndarray, settings: EventSettings, random_state: int
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """An inverted-file index: k-means cells of about ``search_min_candidates`` articles each (on the embedding
+    blocks); the candidates of the ``rows`` in one cell are the articles of the ``search_probes`` cells whose
+    centres lie nearest its centre. Returns (rows of a cell, their candidates) for every cell."""
+    from sklearn.cluster import MiniBatchKMeans
+
+    n = len(dense)
+    n_cells = max(2, math.ceil(n / settings.search_min_candidates))
+    kmeans = MiniBatchKMeans(n_clusters=n_cells, random_state=random_state, n_init=3, batch_size=4096)
+    cell = kmeans.fit_predict(dense)
+    centres = _normalise_rows(kmeans.cluster_centers_)
+    probes = min(settings.search_probes, n_cells)
+    nearest_cells = np.argsort(-(centres @ centres.T), axis=1, kind="stable")[:, :probes]
+    out = []
+    for index in range(n_cells):
+        members = rows[cell[rows] == index]
+        if len(members):
+            out.append((members, np.flatnonzero(np.isin(cell, nearest_cells[index]))))
+    return out
+
+
+def _nearest(
+    features: _Features, rows: np.ndarray, cols: np.ndarray, k: int, excluded: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The ``k`` most similar of ``cols`` for each of ``rows``, as (row, col, similarity) triples; ``excluded``
+    marks (row, col) pairs that are no candidates. A row is never its own neighbour."""
+    k = min(k, len(cols))
     if k <= 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty
-    sparse_t = features.sparse.T.tocsr()
-    pairs_i: list[np.ndarray] = []
-    pairs_j: list[np.ndarray] = []
-    for start in range(0, n, _ROW_BLOCK):
-        stop = min(start + _ROW_BLOCK, n)
-        block = features.dense[start:stop] @ features.dense.T
-        block += (features.sparse[start:stop] @ sparse_t).toarray()
-        block[np.arange(stop - start), np.arange(start, stop)] = -np.inf
-        top = np.argpartition(-block, k - 1, axis=1)[:, :k]
-        pairs_i.append(np.repeat(np.arange(start, stop), k))
-        pairs_j.append(top.ravel())
-    return _unique_pairs(np.concatenate(pairs_i), np.concatenate(pairs_j), n)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    scores = features.dense[rows] @ features.dense[cols].T
+    scores += (features.sparse[rows] @ features.sparse[cols].T).toarray()
+    scores[rows[:, None] == cols[None, :]] = -np.inf
+    if excluded is not None:
+        scores[excluded] = -np.inf
+    top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+    values = np.take_along_axis(scores, top, axis=1).ravel().astype(np.float64)
+    keep = np.isfinite(values)
+    return np.repeat(rows, k)[keep], cols[top].ravel()[keep], values[keep]
 
 
 def _unique_pairs(rows: np.ndarray, cols: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -319,12 +398,13 @@ class _Dates:
             self.last[keep] = max(self.last[keep], self.last[gone])
 
 
-def _cluster(features: _Features, articles: Sequence[Article], settings: EventSettings) -> np.ndarray:
+def _cluster(
+    features: _Features, articles: Sequence[Article], settings: EventSettings, random_state: int
+) -> np.ndarray:
     """Cluster representative (a group index) of every article; see the module docstring."""
     n = len(articles)
-    rows, cols = _neighbour_pairs(features, settings.n_neighbors)
-    similarity = features.similarity(rows, cols)
     ordinals = _ordinals(articles)
+    rows, cols, similarity = _neighbour_pairs(features, ordinals, settings, random_state)
     ones = np.ones(n)
     no_profiles = np.zeros(len(rows))
     identity = np.arange(n)

@@ -2,7 +2,8 @@
 
 Each adapter reads a corpus as shipped in ``shared/datasets/<name>/`` (``documents.jsonl`` and
 ``clusters.json``) and writes one ``.json`` article per document into ``dest`` (keys ``outlet``, ``url``,
-``text`` with paragraphs separated by blank lines, ``published`` when known, and ``event``: the gold label),
+``text`` with paragraphs separated by blank lines, ``title`` where the conversion gives one, ``published`` when
+known, and ``event``: the gold label),
 plus ``dest/labels.json``, mapping each article's relative path to its gold event. Texts are written to
 ``dest`` only: third-party corpora never go into the project repository.
 
@@ -24,6 +25,7 @@ from coverage._errors import InputError
 
 __all__ = [
     "ECBPLUS_SENTENCES_PER_PARAGRAPH",
+    "ECBPLUS_STYLES",
     "LABELS_FILE",
     "ecbplus_to_folder",
     "newswcl50_to_folder",
@@ -37,6 +39,9 @@ LABELS_FILE = "labels.json"
 
 ECBPLUS_SENTENCES_PER_PARAGRAPH = 3
 """ECB+ keeps sentences, not paragraphs: consecutive sentences are grouped into paragraphs of this many."""
+
+ECBPLUS_STYLES = ("paragraphs", "plain")
+"""The conversions :func:`ecbplus_to_folder` writes (its ``style``)."""
 
 _URL_SENTENCE = re.compile(r"^\s*(?:https?\s*:|www\s*\.)", re.IGNORECASE)
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -117,14 +122,23 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def ecbplus_to_folder(src: Path, dest: Path) -> Path:
+def ecbplus_to_folder(src: Path, dest: Path, *, style: str = "paragraphs") -> Path:
     """Write ECB+ (``src``: the folder with ``documents.jsonl``) as one ``.json`` article per document.
 
     The outlet is the domain of the document's URL, or its corpus part (``ecb``/``ecbplus``) when it has none.
-    ECB+ has no titles or dates. Sentence 0 is skipped when it is the source URL; the other sentences are
-    grouped into paragraphs of :data:`ECBPLUS_SENTENCES_PER_PARAGRAPH`. The gold label is the subtopic.
+    ECB+ has no titles or dates. Sentence 0 is skipped when it is the source URL. The gold label is the subtopic.
+
+    ``style`` is how the sentences become an article:
+
+    - ``"paragraphs"`` (the project's conversion): no title; the sentences are grouped into paragraphs of
+      :data:`ECBPLUS_SENTENCES_PER_PARAGRAPH`;
+    - ``"plain"`` (what a naive converter writes): the first sentence is the title and the rest is one block of
+      text, with no paragraph breaks. Clustering must not depend on which of the two a corpus went through.
+
     Returns ``dest``.
     """
+    if style not in ECBPLUS_STYLES:
+        raise ValueError(f"style must be one of {', '.join(ECBPLUS_STYLES)}, not {style!r}")
     src, dest = Path(src), Path(dest)
     gold = _read_clusters(src, "subtopic")
     dest.mkdir(parents=True, exist_ok=True)
@@ -135,14 +149,17 @@ def ecbplus_to_folder(src: Path, dest: Path) -> Path:
         if sentences and _URL_SENTENCE.match(sentences[0]):
             sentences = sentences[1:]
         sentences = [repair_spacing(s) for s in sentences if s]
-        step = ECBPLUS_SENTENCES_PER_PARAGRAPH
-        paragraphs = [" ".join(sentences[i : i + step]) for i in range(0, len(sentences), step)]
         article: dict[str, Any] = {
             "outlet": _host(doc.get("url")) or str(doc.get("corpus_part") or "ecb"),
             "url": doc.get("url"),
-            "text": "\n\n".join(paragraphs),
-            "event": gold.get(doc_id, str(doc.get("subtopic"))),
         }
+        if style == "plain" and len(sentences) > 1:
+            article["title"] = sentences[0]
+            article["text"] = " ".join(sentences[1:])
+        else:
+            step = ECBPLUS_SENTENCES_PER_PARAGRAPH
+            article["text"] = "\n\n".join(" ".join(sentences[i : i + step]) for i in range(0, len(sentences), step))
+        article["event"] = gold.get(doc_id, str(doc.get("subtopic")))
         if not article["url"]:
             del article["url"]
         _write(dest, doc_id, article, labels)
