@@ -368,8 +368,9 @@ def _percent_referent(toks: Sequence[_Tok], index: int, settings: FigureSettings
     words, end = _noun_phrase(toks, k, settings, keep_first=True)
     if not words:
         return ""
-    plural_head = len(words) > 1 and _UNIT_NOUNS.isdisjoint(t.lower for t in words) and words[-1].lower.endswith("s")
-    return share_of(words[-1].lower if plural_head else " ".join(t.lower for t in words), toks, end)
+    head = words[-1].lower  # "of scheduled trains": trains (not "of output last year", "of Bayou La Batre's")
+    plural_head = len(words) > 1 and _UNIT_NOUNS.isdisjoint(t.lower for t in words) and head[-1:] == "s"
+    return share_of(head if plural_head and head.isalpha() else " ".join(t.lower for t in words), toks, end)
 
 
 def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) -> _Reading:

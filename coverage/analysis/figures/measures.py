@@ -25,6 +25,7 @@ from coverage.analysis.figures.numbers import _phrase_at
 from coverage.analysis.figures.roles import _singular_noun, is_noun, plural
 from coverage.analysis.figures.tokens import _adjacent, _looks_like_noun, _Phrase, _Tok, _word
 from coverage.analysis.figures.words import _AUX, _CUE_KIND, _NP_STOP, _QUALIFIER_WORDS
+from coverage.model.figures import Bound
 from coverage.settings import FigureSettings
 from coverage.text.lexicon import word_set
 
@@ -39,9 +40,15 @@ _ASKING = word_set(
     "wanted want wants pressing press pressed calling claim claims claiming"
 )
 _SENTENCING = word_set(
-    "sentenced sentencing sentence jailed jailing jail imprisoned imprisoning imprisonment caged locked prison "
-    "penalty term"
+    "sentenced sentencing sentence sentences jailed jailing imprisoned imprisoning caged locked penalty"
 )
+# Words that may stand between a verb of sentencing and the term: "was locked up for", "a sentence of more than".
+_TERM_LINKS = word_set(
+    "to for of a an the his her him them their was were is be been had has have already up more than at least "
+    "about around some nearly almost"
+)
+# A "five-year term" of office is no prison term.
+_OFFICE = word_set("elected election elections office presidential president mandate parliament parliamentary seats")
 _TERM_NOUNS = word_set("term sentence jail prison imprisonment penalty")
 _TERM_AFTER = (("in", "prison"), ("in", "jail"), ("behind", "bars"), ("of", "imprisonment"), ("in", "custody"))
 _MAXIMUM = word_set("maximum max")
@@ -61,6 +68,11 @@ _PAY_NOUNS = {
 }
 _OFFER = word_set("offer offered offering offers")
 
+# Events whose length is reported and can be disputed: "a 48-hour strike", "the 11-week trial".
+_EVENTS = word_set(
+    "strike strikes stoppage walkout action trial ceasefire truce curfew shutdown lockdown blockade siege visit "
+    "summit hearing inquiry search tour conference talks mission closure ban outage delay festival"
+)
 _EVENT_CLASSES = {"stoppage": "strike", "walkout": "strike", "action": "strike", "strikes": "strike"}
 _SHARE_VERBS = {
     "cancelled": "cancelled",
@@ -137,32 +149,48 @@ def span_referent(toks: Sequence[_Tok], phrase: _Phrase, unit: str, after_unit: 
     return f"length of {_EVENT_CLASSES.get(event, event)}" if event else None
 
 
+def _linked(toks: Sequence[_Tok], index: int, words: frozenset[str]) -> bool:
+    """A word of ``words`` before ``index`` with only ``_TERM_LINKS`` between (``was locked up for``)."""
+    for k in range(index - 1, max(-1, index - 1 - _WINDOW), -1):
+        if toks[k].lower in words:
+            return True
+        if toks[k].lower not in _TERM_LINKS:
+            return False
+    return False
+
+
 def _term(toks: Sequence[_Tok], phrase: _Phrase, after_unit: int, compound: bool) -> str | None:
     following = (_word(toks, after_unit), _word(toks, after_unit + 1))
     suspended = "suspended" in following or _word(toks, phrase.start - 1) == "suspended"
-    if compound:
-        is_term = following[0] in _TERM_NOUNS or (following[0] == "suspended" and following[1] in _TERM_NOUNS)
-    else:  # "jailed for 6 years", "6 years in prison", "who had sought 12 years"
-        asked = _word(toks, phrase.start - 1) in _ASKING
-        is_term = following in _TERM_AFTER or _back(toks, phrase.start, _SENTENCING) or asked
+    if compound:  # "a six-year term" (not in a sentence about an election or an office), "a 3-year jail sentence"
+        noun = following[1] if following[0] in ("suspended", "jail", "prison") else following[0]
+        office = noun == "term" and any(t.lower in _OFFICE for t in toks)
+        is_term = noun in _TERM_NOUNS and not office
+    else:  # "jailed for 6 years", "6 years in prison", "who had sought 12 years" (not "eight years ago")
+        before = phrase.start - 2 if _word(toks, phrase.start - 1) == "for" else phrase.start - 1
+        asked = _word(toks, before) in _ASKING  # "had sought 12 years", "asked for 11 years"
+        is_term = following in _TERM_AFTER or _linked(toks, phrase.start, _SENTENCING) or asked
+        is_term = is_term and following[0] != "ago"
         suspended = suspended or _back(toks, phrase.start, frozenset({"suspended"}))
     if not is_term:
         return None
     if _back(toks, phrase.start, _ASKING):
         return "prison term (sought)"
-    if _back(toks, phrase.start, _MAXIMUM):
+    if _back(toks, phrase.start, _MAXIMUM) or phrase.bound is Bound.AT_MOST:  # "faces up to 55 years in prison"
         return "prison term (maximum)"
     return "prison term (suspended)" if suspended else "prison term"
 
 
 def _head_after(toks: Sequence[_Tok], index: int) -> str | None:
-    """The last word of the noun phrase at ``index`` (``national strike over pay`` -> ``strike``), or ``None``."""
+    """The event the noun phrase at ``index`` names (``national strike over pay`` -> ``strike``), or ``None`` when
+    it names none of ``_EVENTS`` (``a 72-hour window``: not the length of anything reported as such)."""
     head = None
     for k in range(index, min(len(toks), index + 3)):
         word = _word(toks, k)
-        if not word or word in _NP_STOP | _AUX | _QUALIFIER_WORDS or word in _CUE_KIND or word.endswith("ed"):
+        if not word or word in _NP_STOP | _AUX | _QUALIFIER_WORDS or word in _CUE_KIND:
             break
-        head = word
+        if word in _EVENTS:
+            head = word
     return head
 
 
@@ -194,7 +222,10 @@ def workforce(words: Sequence[str]) -> bool:
 
 def modifier_and(toks: Sequence[_Tok], index: int, before: str, singular: bool) -> bool:
     """``and`` at ``index`` between two modifiers of one noun (``rail and bus workers``, ``train and bus
-    services``): the word before is no noun (``police officers and soldiers`` are two nouns), the one after is a word
-    that may start a noun phrase."""
+    services``): the word before is no noun (``police officers and soldiers`` are two nouns), the one after is a
+    modifier and the one after it the noun."""
     after = _word(toks, index + 1)
-    return bool(after) and not is_noun(before, singular) and after not in _NP_STOP | _AUX and after not in _CUE_KIND
+    noun = is_noun(before, singular) and not before.endswith(("us", "ss"))  # "bus and tram services"
+    head = _word(toks, index + 2)  # "A and B Ns" only: "0.98 inches thin and weighs 6.6 pounds" is no noun
+    stop = after in _NP_STOP or after in _AUX or after in _CUE_KIND
+    return bool(after) and not noun and not stop and is_noun(head, singular)

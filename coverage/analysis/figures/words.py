@@ -131,7 +131,7 @@ _AUX = word_set(
 # Words that end the counted noun.
 _NP_STOP = word_set(
     "in on at from for after before during since while but and or of across by with as than when where "
-    "which that near among amid including this the a an per percent"
+    "which that near among amid including this the a an per percent behind"
 )
 # Modifiers dropped from the counted noun: "three more people" counts "people".
 _NP_MODIFIERS = {"more", "other", "additional", "further", "new", "extra", "some", "the"}

@@ -1,0 +1,157 @@
+"""What shares, lengths of time and parts of counts measure (issue 14, round 2: figures/measures.py).
+
+Wording differs on purpose from the gold corpora's (flights and nurses instead of trains and rail workers), so that
+the rules are checked as rules of news writing, not as the sentences they were first seen in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from coverage.analysis.figures import article_figures, extract_figures, group_figures, parse_number
+from coverage.model import Article
+
+
+def article(article_id: str, outlet: str, published: str | None, text: str) -> Article:
+    return Article(
+        id=article_id,
+        path=f"{article_id}.txt",
+        outlet=outlet,
+        title=article_id,
+        paragraphs=(text,),
+        published=date.fromisoformat(published) if published else None,
+    )
+
+
+def groups_of(*texts: str, published: str | None = "2024-03-05") -> list[tuple[str, tuple[float, ...], str]]:
+    arts = [article(f"a{k}", f"Outlet {k}", published, text) for k, text in enumerate(texts)]
+    groups = group_figures([(a, article_figures(a)) for a in arts])
+    return [(g.referent, g.values, g.verdict) for g in groups]
+
+
+def readings(text: str) -> list[tuple[str, float, str]]:
+    return [(str(m.kind), round(m.value, 2), m.referent) for m in extract_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("two and a half", 2.5),
+        ("3 and a quarter", 3.25),
+        ("one and a half million", 1.5e6),
+        ("a quarter of a million", 250_000.0),
+        ("three quarters of a billion", 7.5e8),
+    ],
+)
+def test_mixed_and_scaled_fractions_are_numbers(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+def test_a_fraction_of_a_scale_is_an_amount_not_a_share() -> None:
+    assert readings("The fund lost a quarter of a billion dollars.") == [("money", 2.5e8, "USD")]
+    assert readings("They were offered two and a half per cent.") == [("percentage", 2.5, "pay rise")]
+
+
+def test_shares_name_their_noun_and_what_happened_to_it() -> None:
+    assert readings("Seven in ten flights were scrapped.") == [("percentage", 70.0, "flights cancelled")]
+    assert readings("Only one flight in three operated.") == [("percentage", 33.33, "flights running")]
+    assert readings("About 70% of domestic flights were cancelled.") == [("percentage", 70.0, "flights cancelled")]
+    # a share of something else than a plural noun keeps its whole phrase ("of output last year" is not "year")
+    assert readings("The deficit was 2.9 percent of output.") == [("percentage", 2.9, "output")]
+
+
+def test_a_share_running_is_not_compared_with_a_share_cancelled() -> None:
+    found = groups_of(
+        "Seven in ten flights were scrapped.",
+        "About 70% of domestic flights were cancelled.",
+        "One flight in four ran.",
+    )
+    assert found == [("flights cancelled", (70.0,), "agree"), ("flights running", (25.0,), "agree")]
+
+
+def test_pay_rises_offered_and_asked_for_are_two_quantities() -> None:
+    found = groups_of(
+        "Nurses rejected a 3% pay award.",
+        "Nurses were offered 3 per cent and are demanding a 10% pay rise.",
+        "The government's 3 per cent offer was turned down.",
+    )
+    assert found == [("pay rise", (3.0,), "agree"), ("pay rise (sought)", (10.0,), "agree")]
+    assert readings("Unions are pressing for at least 9 per cent.")[0][2] == ""  # a demand names no pay noun
+    assert readings("They are demanding a 9% pay increase.")[0][2] == "pay rise (sought)"
+
+
+@pytest.mark.parametrize(
+    ("text", "referent"),
+    [
+        ("She was imprisoned for eight years.", "prison term"),
+        ("He received an eight-year jail term.", "prison term"),
+        ("He will spend 8 years behind bars.", "prison term"),
+        ("Prosecutors had asked for 11 years.", "prison term (sought)"),
+        ("Prosecutors had demanded a 12-year sentence.", "prison term (sought)"),
+        ("The offence carries a maximum sentence of 14 years.", "prison term (maximum)"),
+        ("Her partner was given a two-year suspended sentence.", "prison term (suspended)"),
+        ("If convicted, she faces up to 20 years in prison.", "prison term (maximum)"),
+        ("The company traded for eight years.", "years"),
+        ("The last death sentence was eight years ago.", "years (before)"),
+        ("He was elected for a five-year term.", "years"),
+        ("It kept him out of prison for 30 years.", "years"),
+    ],
+)
+def test_prison_terms_are_told_from_other_spans(text: str, referent: str) -> None:
+    assert [m.referent for m in extract_figures(text)] == [referent]
+
+
+def test_a_term_sought_is_not_a_conflict_with_the_term_given() -> None:
+    found = groups_of("She was jailed for eight years; prosecutors had sought 11 years.", "She got an 8-year term.")
+    assert ("prison term", (8.0,), "agree") in found
+    assert not any(verdict != "agree" for _, _, verdict in found)
+
+
+def test_lengths_of_an_event_compare_across_units() -> None:
+    assert groups_of("Doctors began a 72-hour walkout.", "The three-day strike by doctors began.") == [
+        ("length of strike", (3.0, 72.0), "agree")
+    ]
+    assert groups_of("Doctors began a 24-hour walkout.", "The three-day stoppage by doctors began.") == [
+        ("length of strike", (3.0, 24.0), "conflict")
+    ]
+    assert groups_of("It was the second of three days of action.", "A 72-hour stoppage began.") == [
+        ("length of strike", (3.0, 72.0), "agree")
+    ]
+    # a span that is no compound and no "of" phrase is not the length of anything named
+    assert groups_of("Talks went on for two days.", "Talks lasted three days.") == []
+    # the length of another event is another quantity; a span of no named event is no length
+    assert groups_of("The five-week trial ended.", "A 72-hour walkout began.") == [
+        ("length of strike", (72.0,), "agree"),
+        ("length of trial", (5.0,), "agree"),
+    ]
+    assert groups_of("The 72-hour window closed.", "A three-day window opened.") == []
+
+
+def test_parts_of_counts_count_what_the_whole_counts() -> None:
+    assert readings("She was convicted on three of the five charges.") == [
+        ("count", 3.0, "charges"),
+        ("count", 5.0, "charges"),
+    ]
+    found = groups_of(
+        "She was convicted on three of the five charges.", "A jury found her guilty on 3 of 5 fraud counts."
+    )
+    assert found == [("charges", (3.0,), "agree"), ("charges", (5.0,), "agree")]
+
+
+def test_a_count_of_workers_is_a_workforce_whatever_its_trade() -> None:
+    found = groups_of(
+        "Some 12,000 hospital and care workers walked out.",
+        "About 12,000 staff joined the strike.",
+        "More than 20,000 health workers stopped work.",
+    )
+    assert found == [("employees", (12000.0, 20000.0), "conflict")]
+
+
+def test_two_modifiers_joined_by_and_make_one_noun_two_nouns_stay_two() -> None:
+    assert [m.noun for m in extract_figures("About 4,000 bus and tram services were cancelled.")] == [
+        "bus and tram services"
+    ]
+    # "officers and soldiers": a noun before "and" ends the first noun
+    assert next(m.noun for m in extract_figures("16 police officers and soldiers had died.")) == "police officers"
