@@ -392,6 +392,16 @@ def test_a_short_partial_quote_matches_the_full_quote_it_comes_from() -> None:
     assert {v.outlet: v.flags for v in groups[0].variants}["B"] == (VariantFlag.TRUNCATED,)
 
 
+def test_contractions_spelled_out_are_the_same_words_reworded() -> None:
+    groups = matched(
+        article("a", "A", '"We cannot support this budget, and we won\'t vote for it," Senator Ilse Brandt said.'),
+        article("b", "B", '"We can\'t support this budget and we will not vote for it," Brandt said.'),
+        article("c", "C", '"We must plan for a long winter," Brandt said.'),
+    )
+    assert [len(g.outlets) for g in groups] == [2, 1]
+    assert sorted(v.flags for v in groups[0].variants) == [(VariantFlag.REWORDED,), (VariantFlag.VERBATIM,)]
+
+
 def test_match_quotes_of_nothing_is_nothing() -> None:
     assert match_quotes([]) == []
 

@@ -18,6 +18,8 @@ _STOPWORDS = word_set(
     "their with by as has have had not will all from"
 )
 _NORMAL_TOKEN = re.compile(r"[\w']+")
+_CONTRACTIONS = {"n't": "not", "'ll": "will", "'re": "are", "'ve": "have", "'m": "am", "'d": "would"}
+_IRREGULAR_STEMS = {"wo": "will", "ca": "can", "sha": "shall"}  # won't, can't, shan't
 _BRITISH = re.compile(r"(?<=\w\w)is(e|ed|es|ing|ation|ations)$")
 
 
@@ -68,12 +70,27 @@ def _match_score(a: tuple[str, ...], b: tuple[str, ...], settings: QuoteSettings
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= settings.match_min_tokens and _contained(short, long):
         return 1.0
-    content_a = {w for w in a if w not in _STOPWORDS}
-    content_b = {w for w in b if w not in _STOPWORDS}
+    content_a = {w for w in _uncontracted(a) if w not in _STOPWORDS}
+    content_b = {w for w in _uncontracted(b) if w not in _STOPWORDS}
     if min(len(content_a), len(content_b)) < settings.fuzzy_min_tokens:
         return 0.0
     containment = len(content_a & content_b) / min(len(content_a), len(content_b))
     return containment if containment >= settings.min_containment else 0.0
+
+
+def _uncontracted(tokens: Sequence[str]) -> list[str]:
+    """The words of contractions (``don't`` -> ``do not``, ``we'll`` -> ``we will``): a reworded version that only
+    spells them out or contracts them says the same words."""
+    words: list[str] = []
+    for token in tokens:
+        stem, ending = next(
+            ((token[: -len(e)], e) for e in _CONTRACTIONS if token.endswith(e) and len(token) > len(e)), (token, "")
+        )
+        if ending:
+            words.extend((_IRREGULAR_STEMS.get(stem, stem), _CONTRACTIONS[ending]))
+        else:
+            words.append(token)
+    return words
 
 
 def _pair_score(
