@@ -155,3 +155,22 @@ def test_two_modifiers_joined_by_and_make_one_noun_two_nouns_stay_two() -> None:
     ]
     # "officers and soldiers": a noun before "and" ends the first noun
     assert next(m.noun for m in extract_figures("16 police officers and soldiers had died.")) == "police officers"
+
+
+def dated(*texts: tuple[str, str]) -> list[tuple[str, tuple[float, ...], str]]:
+    arts = [article(f"a{k}", f"Outlet {k}", day, text) for k, (text, day) in enumerate(texts)]
+    return [(g.referent, g.values, g.verdict) for g in group_figures([(a, article_figures(a)) for a in arts])]
+
+
+def test_a_later_count_well_above_an_earlier_lower_bound_is_an_update() -> None:
+    early, late = "2024-05-01", "2024-05-02"
+    assert dated(("At least 20 people were injured.", early), ("31 people were injured.", late)) == [
+        ("people", (20.0, 31.0), "update")
+    ]
+    # a later value close to the bound says the same; on one day, or lower later, nothing was updated
+    assert dated(("More than 200 people were injured.", early), ("205 people were injured.", late))[0][2] == "agree"
+    assert dated(("At least 20 people were injured.", early), ("31 people were injured.", early))[0][2] == "agree"
+    assert dated(("At least 20 people were injured.", late), ("31 people were injured.", early))[0][2] == "agree"
+    # a crowd is estimated, not counted again the next day
+    crowd = dated(("More than 1,000 people joined the march.", early), ("About 3,000 people joined the march.", late))
+    assert [verdict for _, _, verdict in crowd] == ["agree"]

@@ -113,8 +113,9 @@ class FigureGroup:
     ``conflict``: two mentions from different articles cannot both be true given their qualifiers.
     ``is_update``: every conflicting pair has two different publication dates (the later one is a later count: a
     toll that rose, missing people found), so a report can show it as an update rather than a disagreement; a
-    same-day revision is a conflict. ``disagreeing``: the outlets of the conflicting pairs (of the same-day ones when
-    there are any).
+    same-day revision is a conflict. A group with no conflict is an update too when a later day's value is well
+    above an earlier lower bound (``more than 3,000`` by midday, 4,800 the next day). ``disagreeing``: the outlets
+    of the conflicting pairs (of the same-day ones when there are any).
     """
 
     kind: FigureKind

@@ -9,7 +9,7 @@ from itertools import combinations
 
 from coverage.analysis.figures.words import _GENERIC_REFERENT, _REFERENT_CLASSES
 from coverage.model import Article
-from coverage.model.figures import FigureGroup, FigureKind, FigureMention, LocatedFigure
+from coverage.model.figures import Bound, FigureGroup, FigureKind, FigureMention, LocatedFigure
 from coverage.settings import FigureSettings
 
 _CUMULATIVE = frozenset({FigureKind.KILLED, FigureKind.INJURED, FigureKind.ARRESTED})
@@ -58,7 +58,7 @@ def group_figures(
     for (kind, referent, _), items in sorted(buckets.items(), key=lambda kv: (kind_order.index(kv[0][0]), *kv[0][1:])):
         for cluster in _clusters_by_ratio(items, settings.group_ratio):
             for part in _unambiguous(cluster):
-                groups.append(_make_group(kind, referent, part))
+                groups.append(_make_group(kind, referent, part, settings.about_margin))
     return groups
 
 
@@ -111,7 +111,7 @@ def _within_ratio(smaller: float, larger: float, ratio: float) -> bool:
     return larger <= smaller * ratio
 
 
-def _make_group(kind: FigureKind, referent: str, cluster: list[LocatedFigure]) -> FigureGroup:
+def _make_group(kind: FigureKind, referent: str, cluster: list[LocatedFigure], margin: float) -> FigureGroup:
     # Two mentions conflict when they cannot both be true and neither has a compatible value in the other's
     # article: an article that also gives a matching total (164 beside 103 in Almaty) does not contradict it.
     by_article: dict[str, list[FigureMention]] = defaultdict(list)
@@ -130,6 +130,8 @@ def _make_group(kind: FigureKind, referent: str, cluster: list[LocatedFigure]) -
         and not matched(b.figure, a.article_id)
     ]
     is_update = bool(conflicting) and all(_is_later_count(a, b) for a, b in conflicting)
+    if not conflicting:  # "more than 3,000" by midday, 4,800 the next day: a later count, not the same estimate
+        is_update = any(_refines(a, b, margin) for a, b in combinations(cluster, 2))
     same_day = [(a, b) for a, b in conflicting if not _is_later_count(a, b)]
     disagreeing = tuple(sorted({m.outlet for pair in (same_day or conflicting) for m in pair}, key=str.casefold))
     mentions = tuple(
@@ -159,3 +161,16 @@ def _is_later_count(a: LocatedFigure, b: LocatedFigure) -> bool:
         return False  # the size of a crowd on one day is estimated, not counted again later
     earlier, later = (a, b) if a.published < b.published else (b, a)
     return a.figure.kind not in _CUMULATIVE or earlier.figure.interval[1] < later.figure.interval[0]
+
+
+def _refines(a: LocatedFigure, b: LocatedFigure, margin: float) -> bool:
+    """True when one of two compatible mentions is a lower bound (``more than 3,000``, ``at least 30``) and the
+    other, published on a later day, is well above it (more than ``about_margin`` over it: 4,800, 43): a later count
+    that replaces an early one. ``more than 160`` and a later 164 say the same; a crowd is not counted again."""
+    if a.published is None or b.published is None or a.published == b.published:
+        return False
+    earlier, later = (a, b) if a.published < b.published else (b, a)
+    first, second = earlier.figure, later.figure
+    if first.bound is not Bound.AT_LEAST or (first.kind is FigureKind.COUNT and first.referent in _CROWDS):
+        return False
+    return second.interval[0] * second.scale > first.magnitude * (1 + margin)
