@@ -285,7 +285,7 @@ Examples:
 
 
 @cli.command(cls=_Command, epilog=COMPARE_EXAMPLES)
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
+@click.argument("folder", type=click.Path(exists=True, path_type=Path), required=False)
 @click.option(
     "--html",
     "html_dir",
@@ -336,6 +336,15 @@ Examples:
 @click.option("--no-plots", is_flag=True, help="Do not draw the PNG charts beside the markdown reports.")
 @click.option("--follow-symlinks", is_flag=True, help="Read files through links that lead outside FOLDER.")
 @click.option("--include-hidden", is_flag=True, help="Read hidden files and folders (names starting with a dot).")
+@click.option(
+    "--engine",
+    type=click.Choice(("local", "ray")),
+    default="local",
+    show_default=True,
+    help="Where to run: this process, or Ray (a local instance, or the cluster --ray-address names). "
+    "Needs: pip install 'news-coverage[ray]'.",
+)
+@click.option("--ray-address", help="The Ray cluster to join: auto, or ray://HOST:10001 (default: start one here).")
 @_with_common
 def compare(
     folder: Path | None,
@@ -352,6 +361,8 @@ def compare(
     no_plots: bool,
     follow_symlinks: bool,
     include_hidden: bool,
+    engine: str,
+    ray_address: str | None,
     model: str | None,
     fast: bool,
     device: str | None,
@@ -361,11 +372,12 @@ def compare(
     assignments: tuple[str, ...],
     debug: bool,
 ) -> None:
-    """Compare the coverage of the articles in FOLDER (.txt, .md, .html, .json, .jsonl, recursively)."""
+    """Compare the coverage of the articles in FOLDER (.txt, .md, .html, .json, .jsonl, recursively), or in a table:
+    a Parquet file or folder of Parquet files, a CSV or a JSON lines file, one article a row."""
     from rich.console import Console
 
     from coverage._errors import InputError
-    from coverage.pipeline import compare as run_compare
+    from coverage.engine import compare as run_compare
     from coverage.report.jsonio import iter_json, write_json
     from coverage.report.markdown import write_markdown
     from coverage.report.terminal import ReportOptions, render_comparison, render_profiles
@@ -384,7 +396,9 @@ def compare(
 
         profiles = load_outlet_profiles(outlets_file)
     with _progress(sys.stderr.isatty() and not debug) as progress:
-        result = run_compare(folder, settings, progress=progress, profiles=profiles)
+        result = run_compare(
+            folder, settings, engine=engine, ray_address=ray_address, progress=progress, profiles=profiles
+        )
     if not result.corpus.articles:
         reasons = "; ".join(f"{s.path}: {s.message}" for s in result.corpus.skipped[:3]) or "the folder is empty"
         raise InputError(f"no article could be read from {folder} ({reasons})", path=folder)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -37,7 +38,17 @@ from coverage.model.outlets import OutletProfiles
 from coverage.settings import FactSettings, Settings
 from coverage.text.cleaning import split_clauses, split_sentences
 
-__all__ = ["Stage", "compare", "embed_corpus", "lead_text", "result_key"]
+__all__ = [
+    "EventBuilder",
+    "EventJob",
+    "Stage",
+    "build_event",
+    "compare",
+    "embed_corpus",
+    "lead_text",
+    "plan_events",
+    "result_key",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +102,7 @@ def compare(
     embedder: Embedder | None = None,
     progress: Stage | None = None,
     profiles: OutletProfiles | None = None,
+    builder: EventBuilder | None = None,
 ) -> Comparison:
     """Run the whole analysis on a folder (or an already loaded :class:`Corpus`).
 
@@ -113,12 +125,12 @@ def compare(
     cache = open_cache(settings.embedding)
     try:
         if cache is None:
-            events = _analyse(corpus, settings, embedder, cache, progress)
+            events = _analyse(corpus, settings, embedder, cache, progress, builder)
         else:  # the key reads every article and the package source: only worth it with a cache to look in
             key = result_key(corpus, settings, embedder.name)
             cached = _cached_events(cache, key)
             if cached is None:
-                events = _analyse(corpus, settings, embedder, cache, progress)
+                events = _analyse(corpus, settings, embedder, cache, progress, builder)
                 cache.put_blob(key, "result", pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL), keep=KEEP_RESULTS)
             else:
                 events = cached
@@ -223,6 +235,7 @@ def _analyse(
     embedder: Embedder,
     cache: EmbeddingCache | None,
     progress: Stage | None,
+    builder: EventBuilder | None = None,
 ) -> list[Event]:
     vectors = embed_corpus(corpus.articles, embedder, cache=cache, progress=progress)
 
@@ -240,6 +253,7 @@ def _analyse(
         embed_sentences=embed_sentences,
         embedder=CachedEmbedder(embedder, cache) if cache is not None else embedder,
         progress=progress,
+        builder=builder,
     )
 
 
@@ -251,57 +265,71 @@ def build_events(
     embed_sentences: Callable[[list[str]], np.ndarray] | None = None,
     embedder: Embedder | None = None,
     progress: Stage | None = None,
+    builder: EventBuilder | None = None,
 ) -> list[Event]:
     """Group articles into events, then align paragraphs and sentences, find copies, figures, quotes and facts.
 
     ``embed_sentences`` embeds the sentences of the events with two or more outlets (for the facts); without it
-    no facts are built.
+    no facts are built. ``builder`` builds the events from their jobs elsewhere (the Ray engine's actors); without
+    it they are built here, one after the other, by :func:`build_event`.
     """
     if not articles:
         return []
-    clusterer = EventClusterer(settings.events).fit(articles, vectors.paragraphs, vectors.leads)
-    labels = np.asarray(clusterer.labels_)
-    groups: dict[int, list[int]] = {}
-    for index, label in enumerate(labels):
-        groups.setdefault(int(label), []).append(index)
-    # Events with more outlets first, then more articles, then by earliest article path: a stable order.
-    order = sorted(
-        groups,
-        key=lambda g: (
-            -len({articles[i].outlet for i in groups[g]}),
-            -len(groups[g]),
-            min(articles[i].id for i in groups[g]),
-        ),
-    )
-    members_of = {
-        label: sorted(groups[label], key=lambda i: (articles[i].outlet.casefold(), articles[i].id)) for label in order
-    }
+    clusterer, order, members_of = plan_events(articles, vectors, settings)
     left_out = {label: _sample(articles, members_of[label], settings.events.max_articles) for label in order}
     sentences = _sentence_vectors(articles, members_of, embed_sentences, settings.facts.granularity)
     corpus_counts = corpus_term_counts(articles, max_ngram=settings.framing.max_ngram)
-    aligner = Aligner(settings.alignment)
-    events: list[Event] = []
-    for number, label in enumerate(order, start=1):
-        evidence = clusterer.evidence_[label] if label < len(clusterer.evidence_) else EventEvidence()
-        events.append(
-            _build_event(
-                f"E{number}",
-                [articles[i] for i in members_of[label]],
-                [vectors.paragraphs[i] for i in members_of[label]],
-                vectors.leads[members_of[label]],
-                [sentences[i] for i in members_of[label]] if all(i in sentences for i in members_of[label]) else None,
-                evidence,
-                aligner,
-                settings,
-                corpus_counts=corpus_counts,
-                embedder=embedder,
-            )
+    jobs = [
+        EventJob(
+            f"E{number}",
+            [articles[i] for i in members_of[label]],
+            [vectors.paragraphs[i] for i in members_of[label]],
+            vectors.leads[members_of[label]],
+            [sentences[i] for i in members_of[label]] if all(i in sentences for i in members_of[label]) else None,
+            clusterer.evidence_[label] if label < len(clusterer.evidence_) else EventEvidence(),
         )
-        if left_out[label]:
-            events[-1] = replace(events[-1], left_out=left_out[label])
-        if progress is not None:
-            progress("Aligning paragraphs and sentences", number, len(order))
-    return events
+        for number, label in enumerate(order, start=1)
+    ]
+    if builder is not None:
+        events = builder(jobs, corpus_counts)
+    else:
+        aligner = Aligner(settings.alignment)
+        events = []
+        for number, job in enumerate(jobs, start=1):
+            events.append(build_event(job, aligner, settings, corpus_counts=corpus_counts, embedder=embedder))
+            if progress is not None:
+                progress("Aligning paragraphs and sentences", number, len(jobs))
+    return [
+        replace(e, left_out=left_out[label]) if left_out[label] else e for e, label in zip(events, order, strict=True)
+    ]
+
+
+class EventJob(NamedTuple):
+    """What one event is built from: its id, its articles in report order, their paragraph vectors, title+lead
+    vectors and sentence vectors (``None``: no facts), and the clustering's evidence."""
+
+    event_id: str
+    articles: list[Article]
+    vectors: list[np.ndarray]
+    leads: np.ndarray
+    sentence_vectors: list[np.ndarray] | None
+    evidence: EventEvidence
+
+
+EventBuilder = Callable[[list[EventJob], Counter[str]], list[Event]]
+"""Builds the events of a list of jobs, in their order, given the corpus' term counts (for the framing)."""
+
+
+def build_event(
+    job: EventJob,
+    aligner: Aligner,
+    settings: Settings,
+    *,
+    corpus_counts: Counter[str],
+    embedder: Embedder | None,
+) -> Event:
+    """One event from its job (:func:`_build_event`)."""
+    return _build_event(*job, aligner, settings, corpus_counts=corpus_counts, embedder=embedder)
 
 
 def _sample(articles: Sequence[Article], members: list[int], limit: int) -> tuple[str, ...]:
@@ -319,6 +347,30 @@ def _sample(articles: Sequence[Article], members: list[int], limit: int) -> tupl
     members[:] = [i for i in members if i in kept]
     logger.info("an event of %d articles is analysed on a sample of %d", len(kept) + len(dropped), len(kept))
     return dropped
+
+
+def plan_events(
+    articles: Sequence[Article], vectors: CorpusVectors, settings: Settings
+) -> tuple[EventClusterer, list[int], dict[int, list[int]]]:
+    """The fitted clusterer, its labels in report order, and each label's article indexes in report order."""
+    clusterer = EventClusterer(settings.events).fit(articles, vectors.paragraphs, vectors.leads)
+    labels = np.asarray(clusterer.labels_)
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(index)
+    # Events with more outlets first, then more articles, then by earliest article path: a stable order.
+    order = sorted(
+        groups,
+        key=lambda g: (
+            -len({articles[i].outlet for i in groups[g]}),
+            -len(groups[g]),
+            min(articles[i].id for i in groups[g]),
+        ),
+    )
+    members_of = {
+        label: sorted(groups[label], key=lambda i: (articles[i].outlet.casefold(), articles[i].id)) for label in order
+    }
+    return clusterer, order, members_of
 
 
 def _build_event(

@@ -39,7 +39,18 @@ from coverage.text.cleaning import (
     visible_controls,
 )
 
-__all__ = ["SUPPORTED_SUFFIXES", "decode_bytes", "finish_outlet", "load_corpus", "load_file", "name_outlets"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "decode_bytes",
+    "finish_outlet",
+    "list_entries",
+    "load_corpus",
+    "load_file",
+    "name_outlets",
+    "outlet_of",
+    "outlet_spellings",
+    "read_file",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -60,16 +71,8 @@ def load_corpus(
     """
     settings = settings or IngestSettings()
     root = Path(root)
-    if not root.exists():
-        raise InputError(f"{root}: no such folder or table", path=root)
-    if root.is_file():
-        if not is_table(root):
-            raise InputError(f"{root}: not a folder, nor a table ({', '.join(TABLE_SUFFIXES)})", path=root)
-        return _load_table(root, [(root.name, root, None)], settings)
-    if not root.is_dir():
-        raise InputError(f"{root}: not a folder", path=root)
-    entries = sorted(_walk(root, settings), key=lambda item: item[0])
-    if is_table(root, entries):
+    entries, table = list_entries(root, settings)
+    if table:
         return _load_table(root, entries, settings)
     records: list[Record] = []
     skipped: list[Skipped] = []
@@ -80,17 +83,14 @@ def load_corpus(
         if problem is not None:
             skipped.append(Skipped(rel, *problem))
             continue
-        try:
-            data = _read_bytes(path, settings)
-            digest = hashlib.sha256(data).hexdigest()
-            if digest in first_by_hash:
-                raise Skip(SkipReason.DUPLICATE, f"same bytes as {first_by_hash[digest]}")
+        digest, found, bad = read_file(rel, path, settings)
+        if digest in first_by_hash:
+            skipped.append(Skipped(rel, SkipReason.DUPLICATE, f"same bytes as {first_by_hash[digest]}"))
+            continue
+        if digest is not None:
             first_by_hash[digest] = rel
-            found, bad = _parse(rel, path.suffix.lower(), data)
-            records.extend(found)
-            skipped.extend(bad)
-        except Skip as skip:
-            skipped.append(Skipped(rel, skip.reason, skip.detail))
+        records.extend(found)
+        skipped.extend(bad)
     articles, empty = _finish(root, records, settings)
     skipped.extend(empty)
     skipped.sort(key=lambda s: s.path)
@@ -98,7 +98,41 @@ def load_corpus(
     return Corpus(root=root, files_seen=len(entries), articles=tuple(articles), skipped=tuple(skipped))
 
 
-def _load_table(root: Path, entries: list[tuple[str, Path, Problem | None]], settings: IngestSettings) -> Corpus:
+Entry = tuple[str, Path, "Problem | None"]
+"""A path under the corpus root: its relative name, its path, and why it is not read (``None``: it is read)."""
+
+
+def list_entries(root: Path, settings: IngestSettings) -> tuple[list[Entry], bool]:
+    """The entries of ``root`` in name order, and whether ``root`` is a table (a table file, or a folder of Parquet
+    files); :class:`InputError` when it is neither a folder nor a table."""
+    if not root.exists():
+        raise InputError(f"{root}: no such folder or table", path=root)
+    if root.is_file():
+        if not is_table(root):
+            raise InputError(f"{root}: not a folder, nor a table ({', '.join(TABLE_SUFFIXES)})", path=root)
+        return [(root.name, root, None)], True
+    if not root.is_dir():
+        raise InputError(f"{root}: not a folder", path=root)
+    entries = sorted(_walk(root, settings), key=lambda item: item[0])
+    return entries, is_table(root, entries)
+
+
+def read_file(rel: str, path: Path, settings: IngestSettings) -> tuple[str | None, list[Record], list[Skipped]]:
+    """One file's SHA-256 (``None`` when it was not read), records and skipped records (the file itself skipped
+    when it is not an article source). Duplicates are the caller's to find, from the digests."""
+    try:
+        data = _read_bytes(path, settings)
+    except Skip as skip:
+        return None, [], [Skipped(rel, skip.reason, skip.detail)]
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        found, bad = _parse(rel, path.suffix.lower(), data)
+    except Skip as skip:
+        return digest, [], [Skipped(rel, skip.reason, skip.detail)]
+    return digest, found, bad
+
+
+def _load_table(root: Path, entries: list[Entry], settings: IngestSettings) -> Corpus:
     """A table file, or a folder of Parquet files (:mod:`coverage.ingest.tables`), as a corpus."""
     skipped = [Skipped(rel, *problem) for rel, _, problem in entries if problem is not None]
     units, bad = table_units(root, [(rel, path) for rel, path, problem in entries if problem is None])
@@ -263,7 +297,8 @@ def _parse(rel: str, suffix: str, data: bytes) -> tuple[list[Record], list[Skipp
     return reader(rel, text)
 
 
-def _outlet_for(record: Record) -> str:
+def outlet_of(record: Record) -> str:
+    """The outlet a record names, else its first folder, else its address's host, else ``unknown``."""
     if record.outlet:
         return record.outlet
     parts = record.path.split("/")
@@ -296,10 +331,10 @@ def _finish(root: Path, records: list[Record], settings: IngestSettings) -> tupl
 
 def name_outlets(records: list[Record]) -> None:
     """Give each record its outlet (its own field, else its first folder, else its address's host), spellings that
-    differ only in case, punctuation or width merged (:func:`_common_spellings`)."""
+    differ only in case, punctuation or width merged (:func:`outlet_spellings`)."""
     for record in records:
-        record.outlet = _outlet_for(record)
-    spelling = _common_spellings([r.outlet for r in records if r.outlet is not None])
+        record.outlet = outlet_of(record)
+    spelling = outlet_spellings([r.outlet for r in records if r.outlet is not None])
     for record in records:
         assert record.outlet is not None
         record.outlet = spelling[record.outlet]
@@ -335,7 +370,7 @@ def _finish_record(record: Record, templates: Collection[str], settings: IngestS
     )
 
 
-def _common_spellings(outlets: list[str]) -> dict[str, str]:
+def outlet_spellings(outlets: list[str]) -> dict[str, str]:
     """Each outlet name to the most common spelling of its :func:`~coverage.text.cleaning.outlet_key` (ties: the
     first in sorted order), so that ``bbc news``, ``BBC News.`` and ``ＢＢＣ Ｎｅｗｓ`` are one outlet."""
     counts = Counter(outlets)
