@@ -285,3 +285,55 @@ def test_rows_whose_searches_land_on_each_other_are_one_fact(cosine: float, rows
         (fact,) = merged
         assert fact.outlets == ("A", "B") and {e.sentence for e in fact.evidence} == {a_says, b_says}
         assert fact.missing == ("C",) and [c.outlet for c in fact.checks] == ["C"]
+
+
+TWO_FACTS = "Police declared a state of emergency in the capital, and the government shut down the internet nationwide."
+EMERGENCY = unit(1, 0.3, 0, 0.2)  # cosine 0.9 to the two-fact sentence's vector
+TWO = unit(1, 0.3, 0.3, 0)
+
+
+def _partial_row(
+    *,
+    split: bool = True,
+    b_sentence: str = "Police declared a state of emergency in the capital.",
+    c_sentence: str = "The government shut down the internet nationwide on Friday.",
+) -> list[Fact]:
+    index = index_of(
+        {
+            "A": [(TWO_FACTS, TWO)],
+            "B": [(b_sentence, EMERGENCY), ("Unrelated words about a football match.", OTHER)],
+            "C": [(c_sentence, unit(0.6, 0, 0.8))],
+        }
+    )
+    fact = fact_of(index, [(0, 0), (1, 0)])
+    return verify_facts([fact], index, ["A", "B", "C"], FactSettings(split_parts=split))
+
+
+def test_a_row_an_outlet_states_only_part_of_is_split_into_verified_clauses() -> None:
+    """B states the emergency and not the internet shutdown of A's sentence: one row per clause; B states the first
+    and omits the second (none of its sentences carries any of it), C is found stating the second."""
+    first, second = _partial_row()
+    assert first.text == "Police declared a state of emergency in the capital"
+    assert first.outlets == ("A", "B")
+    assert second.text.startswith("and the government shut down the internet")
+    assert second.outlets == ("A", "C")
+    check = second.check("B")
+    assert check is not None and check.verdict is Verdict.OMITS and "B" in second.missing
+    assert check.confidence >= FactSettings().min_confidence
+    assert [e.sentence for e in second.evidence if e.outlet == "A"] == [second.text]
+
+
+def test_a_row_is_not_split_when_the_switch_is_off_or_no_outlet_states_only_part() -> None:
+    (whole,) = _partial_row(split=False)
+    assert whole.text == TWO_FACTS and "B" in whole.outlets
+    (whole,) = _partial_row(
+        b_sentence="Police declared an emergency and the government shut down the internet.",
+        c_sentence="Unrelated words about a tennis match.",
+    )
+    assert whole.text == TWO_FACTS
+
+
+def test_a_row_is_not_split_when_an_outlet_carries_a_clause_neither_clearly_nor_clearly_not() -> None:
+    """B's sentence carries a few words of the second clause (between half and all of omit_coverage): unclean."""
+    (whole,) = _partial_row(b_sentence="Police declared a state of emergency in the capital, the government said.")
+    assert whole.text == TWO_FACTS

@@ -13,7 +13,7 @@ from typing import Any
 
 from coverage.analysis.figures import extract_figures
 
-__all__ = ["Terms", "quoted_spans", "shares_quote", "stem", "terms"]
+__all__ = ["Terms", "numbers_differ", "quoted_spans", "shares_quote", "stem", "terms"]
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _NUMBER_WORDS = {
@@ -87,6 +87,35 @@ def quoted_spans(sentence: str) -> list[str]:
 def shares_quote(a: Sequence[str], b: Sequence[str]) -> bool:
     """One sentence quotes words (three or more) that the other quotes too: the same quote, maybe cut."""
     return any(x in y or y in x for x in a for y in b)
+
+
+def _other_speaker(fact: Terms, candidate: Terms) -> bool:
+    """Both quote the same words, each naming its speaker, and the names differ: a quote given to someone else."""
+    return (
+        shares_quote(fact.quotes, candidate.quotes)
+        and bool(fact.speakers)
+        and bool(candidate.speakers)
+        and not fact.speakers & candidate.speakers
+    )
+
+
+def numbers_differ(fact: Terms, candidate: Terms) -> bool:
+    """Both give a figure of the same kind (killed, arrested, money, a percentage...), and each gives one that no
+    figure of the other can be, qualifiers read ("nearly 6,000" and "more than 5,800" can both be true): the same
+    quantity stated with another number. A quote given to another speaker differs too."""
+    if _other_speaker(fact, candidate):
+        return True
+    kinds = {f[0] for f in fact.figures} & {f[0] for f in candidate.figures}
+    for kind in kinds:
+        mine = [(low, high) for k, low, high in fact.figures if k == kind]
+        theirs = [(low, high) for k, low, high in candidate.figures if k == kind]
+
+        def alone(ranges: list[tuple[float, float]], others: list[tuple[float, float]]) -> bool:
+            return any(all(high < o_low or low > o_high for o_low, o_high in others) for low, high in ranges)
+
+        if alone(mine, theirs) and alone(theirs, mine):
+            return True
+    return False
 
 
 @functools.cache

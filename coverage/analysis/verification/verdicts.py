@@ -35,7 +35,8 @@ import numpy as np
 
 from coverage.analysis.facts import position_of
 from coverage.analysis.verification.merging import PART, merge_facts
-from coverage.analysis.verification.terms import Terms, shares_quote, terms
+from coverage.analysis.verification.parts import split_partial
+from coverage.analysis.verification.terms import Terms, numbers_differ, shares_quote, terms
 from coverage.model import Article, Fact, FactEvidence, OutletCheck, Verdict
 from coverage.settings import FactSettings
 
@@ -121,16 +122,6 @@ def _reversed(fact: Terms, candidate: Terms) -> bool:
     return candidate.names.index(second) < candidate.names.index(first)
 
 
-def _other_speaker(fact: Terms, candidate: Terms) -> bool:
-    """Both quote the same words, each naming its speaker, and the names differ: a quote given to someone else."""
-    return (
-        shares_quote(fact.quotes, candidate.quotes)
-        and bool(fact.speakers)
-        and bool(candidate.speakers)
-        and not fact.speakers & candidate.speakers
-    )
-
-
 def _join(a: Terms, b: Terms) -> Terms:
     return Terms(
         a.stems | b.stems,
@@ -140,25 +131,6 @@ def _join(a: Terms, b: Terms) -> Terms:
         a.quotes + b.quotes,
         a.speakers | b.speakers,
     )
-
-
-def _numbers_differ(fact: Terms, candidate: Terms) -> bool:
-    """Both give a figure of the same kind (killed, arrested, money, a percentage...), and each gives one that no
-    figure of the other can be, qualifiers read ("nearly 6,000" and "more than 5,800" can both be true): the same
-    quantity stated with another number. A quote given to another speaker differs too."""
-    if _other_speaker(fact, candidate):
-        return True
-    kinds = {f[0] for f in fact.figures} & {f[0] for f in candidate.figures}
-    for kind in kinds:
-        mine = [(low, high) for k, low, high in fact.figures if k == kind]
-        theirs = [(low, high) for k, low, high in candidate.figures if k == kind]
-
-        def alone(ranges: list[tuple[float, float]], others: list[tuple[float, float]]) -> bool:
-            return any(all(high < o_low or low > o_high for o_low, o_high in others) for low, high in ranges)
-
-        if alone(mine, theirs) and alone(theirs, mine):
-            return True
-    return False
 
 
 def _partial(index: SentenceIndex, fact: tuple[int, int], candidate: tuple[int, int]) -> bool:
@@ -233,7 +205,7 @@ def _scored(index: SentenceIndex, evidence: Sequence[tuple[int, int]], article: 
                         coverage=_coverage(fact_t, candidate, index),
                         content=_coverage(fact_t, candidate, index, names=False),
                         reversed=_reversed(fact_t, candidate),
-                        numbers_differ=_numbers_differ(fact_t, candidate),
+                        numbers_differ=numbers_differ(fact_t, candidate),
                         partial=span == 1 and _partial(index, evidence[e], (article, k)),
                     )
                 per.append(match)
@@ -395,7 +367,7 @@ def _confirmed(index: SentenceIndex, fact: Fact, settings: FactSettings) -> tupl
             kept.append(evidence)
         else:
             continue
-        differ = sum(_numbers_differ(index.terms[p[0]][p[1]], index.terms[mine[0]][mine[1]]) for p in partners)
+        differ = sum(numbers_differ(index.terms[p[0]][p[1]], index.terms[mine[0]][mine[1]]) for p in partners)
         if partners and 2 * differ > len(partners):
             kept.pop()  # most other outlets give another value for the same quantity: checked below
     dropped = {e.outlet for e in fact.evidence} - {e.outlet for e in kept}
@@ -446,7 +418,7 @@ def verify_facts(
                 checks=tuple(checks),
             )
         )
-    return out
+    return split_partial(out, index, outlets, settings) if settings.split_parts else out
 
 
 def _sentences_of(fact: Fact) -> set[tuple[str, str]]:
