@@ -6,6 +6,7 @@ it replaced (kept here as the reference), on random link sets.
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import subprocess
@@ -22,6 +23,7 @@ from rich.console import Console
 from coverage import HashingEmbedder, Settings, compare, load_corpus
 from coverage.analysis.alignment import group_units
 from coverage.model import Link, ParagraphRef, SkipReason
+from coverage.report.html import event_page
 from coverage.report.jsonio import to_json
 from coverage.report.markdown import render_event_markdown
 from coverage.report.terminal import render_comparison
@@ -193,6 +195,7 @@ def test_an_event_over_the_cap_is_analysed_on_a_sample_and_says_so(tmp_path: Pat
         console.print(renderable)
     assert note in stream.getvalue()
     assert note in render_event_markdown(event)
+    assert html.escape(note) in event_page(event)
     data = json.loads(to_json(comparison))["events"][0]
     assert data["sample"] == {"note": note, "left_out": list(event.left_out)}
 

@@ -239,6 +239,7 @@ def event_page(event: Event, *, exclusive_confidence: float = EXCLUSIVE_CONFIDEN
         f"<p>{_e(dates or 'date unknown')} · {len(event.outlets)} outlets · {len(event.articles)} articles · "
         f"{len(event.facts)} facts. Grouped because the articles share: "
         f"{_e(', '.join(shared_terms) or 'similar content')}{_e(similarity)}.</p>",
+        *([f"<p><strong>{_e(event.sample_note)}</strong></p>"] if event.sample_note else []),
         '<nav aria-label="Sections"><ul class="toc">',
         *(f'<li><a href="#{key}">{name}</a></li>' for key, name in sections),
         "</ul></nav>",
