@@ -132,12 +132,12 @@ def test_lengths_of_an_event_compare_across_units() -> None:
 def test_parts_of_counts_count_what_the_whole_counts() -> None:
     assert readings("She was convicted on three of the five charges.") == [
         ("count", 3.0, "charges"),
-        ("count", 5.0, "charges"),
+        ("count", 5.0, "charges (total)"),  # the whole: all the charges, not another count of the part
     ]
     found = groups_of(
         "She was convicted on three of the five charges.", "A jury found her guilty on 3 of 5 fraud counts."
     )
-    assert found == [("charges", (3.0,), "agree"), ("charges", (5.0,), "agree")]
+    assert found == [("charges", (3.0,), "agree"), ("charges (total)", (5.0,), "agree")]
 
 
 def test_a_count_of_workers_is_a_workforce_whatever_its_trade() -> None:
@@ -174,3 +174,38 @@ def test_a_later_count_well_above_an_earlier_lower_bound_is_an_update() -> None:
     # a crowd is estimated, not counted again the next day
     crowd = dated(("More than 1,000 people joined the march.", early), ("About 3,000 people joined the march.", late))
     assert [verdict for _, _, verdict in crowd] == ["agree"]
+
+
+def test_the_size_of_a_whole_is_not_a_part_of_it() -> None:
+    # a party's or a coalition's seats and the size of the chamber are two quantities, never a conflict
+    assert readings("Labour holds 412 of parliament's 650 seats.") == [
+        ("count", 412.0, "seats"),
+        ("count", 650.0, "seats (total)"),
+    ]
+    found = groups_of(
+        "The ruling party has 60 of the 100 seats.",
+        "Its majority rests on 60 seats in the 100-seat senate.",
+        "Members of the 100-member senate voted on Friday.",
+    )
+    assert found == [("seats", (60.0,), "agree"), ("seats (total)", (100.0,), "agree")]
+    # a body that is no chamber counts members; a hyphenated count of other things is no size of a body
+    assert readings("A nine-member jury convicted him.") == [("count", 9.0, "members (total)")]
+    assert ("count", 40.0, "protesters (total)") in readings("Police arrested 12 of the 40 protesters.")
+
+
+def test_a_tally_in_words_is_the_votes_for_and_against() -> None:
+    for text in (
+        "The senate passed the bill by 61 votes to 38.",
+        "The final count was 61 in favour and 38 against.",
+        "Councillors voted 61 for and 38 against.",
+    ):
+        assert readings(text) == [("count", 61.0, "votes for"), ("count", 38.0, "votes against")], text
+    # the side a verb of rejection puts first is the votes against
+    assert readings("The motion was defeated by 300 votes to 250.") == [
+        ("count", 300.0, "votes against"),
+        ("count", 250.0, "votes for"),
+    ]
+    # a score, a range and a helper are no tally
+    assert [r for _, _, r in readings("They won by 3 goals to 1.")] == ["goals", ""]
+    assert "votes for" not in [r for _, _, r in readings("Prices passed 300 to 400 units.")]
+    assert readings("Crews were supported by four aircraft.")[0][2] != "votes for"

@@ -57,12 +57,10 @@ Kinds and referents
     sentence before); a part without a noun of its own has the referent ``people (part)``.
 
 Phrases that say what they count (:mod:`~.tallies`, :mod:`~.roles`)
-    ``voted 7-2`` / ``a 7-2 vote`` are ``votes for`` 7 and ``votes against`` 2 (``backed by seven of nine
-    members``: votes for; dissenters: votes against); ``its third increase since October`` counts 3 increases;
-    ``One crew member ... is missing`` (a singular noun after ``one``); ``a 2.5 million crown fine`` and ``a
-    90-member assembly`` (a singular unit as a modifier); ``employs 600 people`` (employees); ``800 people joined
-    the march`` (protesters: a crowd, whose size on later days is a conflict, never an update); ``gave their
-    lives`` (killed); ``acquitted on two others`` (others of the noun counted before: counts).
+    ``voted 7-2``, ``by 212 votes to 187``, ``212 in favour and 187 against``: ``votes for`` and ``votes
+    against``; ``its third increase since October`` counts 3 increases; ``a 2.5 million crown fine`` (a singular
+    unit as a modifier); ``employs 600 people`` (employees); ``800 people joined the march`` (protesters);
+    ``gave their lives`` (killed); ``two others`` (counts); ``214 of the 399 seats``: 399 is ``seats (total)``.
 
 Meaning (:mod:`coverage.analysis.figures.meaning`)
     A percentage takes what it measures (``inflation stood at 6.2%`` -> ``inflation``, ``the 2% target``,
@@ -72,8 +70,7 @@ Meaning (:mod:`coverage.analysis.figures.meaning`)
     percentage and basis points are a change in points (``50 basis points`` is 0.5, referent ``rate change``). An
     earlier value (``up from 4.25%``, ``compared with 64 percent``), a forecast (``3.5% by the end of this
     year``) and another year's value (``47 seats in 2021``) get `` (before)``, `` (forecast)`` or `` (2021)`` after
-    their referent, so that they are never compared with the current value. ``the death toll from clashes in the
-    port city rose to 7`` is killed.
+    their referent, so that they are never compared with the current value.
 """
 
 from __future__ import annotations
@@ -104,6 +101,7 @@ from coverage.analysis.figures.numbers import (
 from coverage.analysis.figures.roles import attributive_unit, injury_after, is_noun, lives_cue, protest_role, role_of
 from coverage.analysis.figures.tallies import support_of
 from coverage.analysis.figures.units import bounds_of
+from coverage.analysis.figures.wholes import whole_referent
 from coverage.analysis.figures.words import (
     _AUX,
     _CUE_KIND,
@@ -498,6 +496,8 @@ def _read_sentence(
     context: _Reading | None,
 ) -> tuple[list[FigureMention], _Reading | None]:
     readings = [_read_phrase(toks, phrase, settings) for phrase in phrases]
+    for n, r in enumerate(readings):  # "399" in "214 of the 399 seats", "the 399-member chamber": the whole's size
+        r.referent = whole_referent(toks, r.phrase, r.kind, r.referent, readings[n - 1].phrase if n else None)
     for index, reading in enumerate(readings):
         previous = readings[index - 1] if index > 0 else None
         if reading.noun == "others" and reading.kind is FigureKind.COUNT and _names_a_count(previous):

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import combinations
 
+from coverage.analysis.figures.wholes import TOTAL
 from coverage.analysis.figures.words import _GENERIC_REFERENT, _REFERENT_CLASSES
 from coverage.model import Article
 from coverage.model.figures import Bound, FigureGroup, FigureKind, FigureMention, LocatedFigure
@@ -14,7 +15,9 @@ from coverage.settings import FigureSettings
 
 _CUMULATIVE = frozenset({FigureKind.KILLED, FigureKind.INJURED, FigureKind.ARRESTED})
 _CROWDS = frozenset({"protesters"})  # referents of counts that are a crowd's size
-_HEADLESS = frozenset({"charges"})  # classes whose nouns differ only by what they are of: "bribery counts", "counts"
+# classes whose nouns differ only by what they are of ("bribery counts", "counts") or name one thing ("the Assembly's
+# 399 seats", "the 399-member chamber"); a whole's size (" (total)") is headless when its class is
+_HEADLESS = frozenset({"charges", "seats (total)", "members (total)"})
 _SHORT_SPAN_WORDS = (
     "second seconds minute minutes hour hours day days week weeks time times decade decades century centuries"
 )
@@ -69,7 +72,9 @@ def _count_head(mention: FigureMention) -> str:
     and for counts whose referent a phrase gives (a vote tally, an ordinal, people who marched)."""
     if mention.kind is not FigureKind.COUNT or not mention.noun or mention.noun in _REFERENT_CLASSES:
         return ""
-    if mention.referent in _HEADLESS or mention.unit is not None:  # "bribery counts" are counts; "48-hour strike"
+    if (
+        mention.referent in _HEADLESS or mention.referent.removesuffix(TOTAL) in _HEADLESS or mention.unit is not None
+    ):  # "bribery counts" are counts; "48-hour strike"
         return ""
     head = mention.noun.split()[-1]
     if head.endswith("ies"):

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from coverage.analysis.figures.numbers import _phrase_at
 from coverage.analysis.figures.roles import _singular_noun, is_noun, plural
 from coverage.analysis.figures.tokens import _adjacent, _looks_like_noun, _Phrase, _Tok, _word
+from coverage.analysis.figures.wholes import possessive
 from coverage.analysis.figures.words import _AUX, _CUE_KIND, _NP_STOP, _QUALIFIER_WORDS
 from coverage.model.figures import Bound
 from coverage.settings import FigureSettings
@@ -206,7 +207,9 @@ def part_of_count(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSetting
     k = phrase.end
     if _word(toks, k) != "of":
         return None
-    start = k + 2 if _word(toks, k + 1) == "the" else k + 1
+    start = k + 2 if _word(toks, k + 1) in ("the", "its", "their") else k + 1
+    if start < len(toks) and possessive(toks, start):  # "214 of the Assembly's 399 seats"
+        start += 1
     whole = _phrase_at(toks, start, settings)
     if whole is None:
         return None

@@ -64,10 +64,73 @@ def _side(index: int, value: float, side: str) -> _Phrase:
 
 
 def support_of(toks: Sequence[_Tok], phrase: _Phrase) -> str | None:
-    """``backed by seven of nine members``: the votes for a decision, or ``None``."""
-    if _word(toks, phrase.start - 1) == "by" and _word(toks, phrase.start - 2) in _SUPPORT:
+    """``backed by seven of nine members``: the votes for a decision; a side of a tally in words (``by 300 votes
+    to 250``, ``voted 300 to 250``, ``300 in favour and 250 against``); or ``None``."""
+    backed = _word(toks, phrase.start - 1) == "by" and _word(toks, phrase.start - 2) in _SUPPORT
+    if backed and _word(toks, phrase.end) in ("of", "votes", "members"):  # not "supported by four aircraft"
         return VOTES_FOR
+    return _side_in_words(toks, phrase)
+
+
+def _side_in_words(toks: Sequence[_Tok], phrase: _Phrase) -> str | None:
+    after = _word(toks, phrase.end)
+    in_favour = after == "in" and _word(toks, phrase.end + 1) in _FAVOUR
+    if in_favour or (after == "for" and _word(toks, phrase.end + 1) in ("and", "")):
+        return VOTES_FOR if _against_follows(toks, phrase.end) else None
+    if after == "against" and _word(toks, phrase.end + 1) in _AFTER_SIDE:
+        return VOTES_AGAINST if _for_before(toks, phrase.start) else None
+    first_end = phrase.end + 1 if after in ("votes", "vote") else phrase.end
+    if _word(toks, first_end) == "to" and _number(toks, first_end + 1):  # "by 300 votes to 250"
+        return _first_side(toks, phrase.start)
+    if _word(toks, phrase.start - 1) == "to":  # the second side: "... 300 [votes] to 250"
+        k = phrase.start - 2 if _word(toks, phrase.start - 2) not in ("votes", "vote") else phrase.start - 3
+        if _number(toks, k):
+            first = _first_side(toks, k)
+            return None if first is None else VOTES_AGAINST if first == VOTES_FOR else VOTES_FOR
     return None
+
+
+_FAVOUR = word_set("favour favor")
+_AFTER_SIDE = word_set("and with while") | {""}  # "" : a symbol or the end ("187 against.")
+_FOR_FIRST = word_set("passed approved backed endorsed adopted carried voted won cleared")
+_AGAINST_FIRST = word_set("rejected defeated")
+_VERB_WINDOW = 9  # words back to the verb: "approved the 2027 budget on Wednesday by 212 votes to 187"
+_TALLY_GAP = 6  # words between the side for and the side against: "212 in favour and 187 against"
+
+
+def _number(toks: Sequence[_Tok], index: int) -> bool:
+    return 0 <= index < len(toks) and toks[index].kind == "num"
+
+
+def _first_side(toks: Sequence[_Tok], index: int) -> str | None:
+    """The side the first number of ``by 300 votes to 250`` counts, from the verb before it (``passed by``: the
+    votes for; ``rejected by``: the votes against); ``None`` without such a verb (``won by 3 goals to 1``)."""
+    if _word(toks, index + 1) not in ("votes", "vote", ""):  # "by 3 goals to 1"
+        return None
+    for k in range(index - 1, max(-1, index - _VERB_WINDOW), -1):
+        if toks[k].kind == "sym":
+            return None
+        if toks[k].lower in _AGAINST_FIRST:
+            return VOTES_AGAINST
+        if toks[k].lower in _FOR_FIRST:
+            return VOTES_FOR
+    return None
+
+
+def _against_follows(toks: Sequence[_Tok], index: int) -> bool:
+    """``[in favour] and 187 against``: a number then ``against`` soon after."""
+    for k in range(index, min(len(toks) - 1, index + _TALLY_GAP)):
+        if toks[k].kind == "num":
+            return _word(toks, k + 1) == "against"
+    return False
+
+
+def _for_before(toks: Sequence[_Tok], index: int) -> bool:
+    """``212 in favour and [187 against]``, ``212 for and [187 against]``."""
+    for k in range(index - 1, max(-1, index - _TALLY_GAP), -1):
+        if _word(toks, k) in _FAVOUR or (_word(toks, k) == "for" and _number(toks, k - 1)):
+            return True
+    return False
 
 
 # "first" is left out: "the first X since" says there was none in between, not how many there were.
