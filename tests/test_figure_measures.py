@@ -209,3 +209,45 @@ def test_a_tally_in_words_is_the_votes_for_and_against() -> None:
     assert [r for _, _, r in readings("They won by 3 goals to 1.")] == ["goals", ""]
     assert "votes for" not in [r for _, _, r in readings("Prices passed 300 to 400 units.")]
     assert readings("Crews were supported by four aircraft.")[0][2] != "votes for"
+
+
+def test_rates_with_a_named_referent() -> None:
+    # a share of GDP is the share of what is measured against it: the deficit, however it is named
+    for text in (
+        "The plan projects a deficit of 4.1% of gross domestic product.",
+        "The treasury will borrow 4.1 per cent of GDP next year.",
+        "It leaves a shortfall of 4.1% of GDP.",
+    ):
+        assert readings(text)[0][2] == "deficit", text
+    assert readings("Public debt will reach 95% of GDP.")[0][2] == "debt"
+    assert readings("Spending is 2% of GDP.")[0][2] == "gdp"  # nothing named before: a share of GDP
+    assert readings("Banks borrow money at 3 percent.")[0][2] != "deficit"  # an interest rate
+    # a legal ceiling, cap or limit is another quantity than the value it limits
+    assert [r for _, _, r in readings("Debt stands at 62%, above the 60% ceiling.")] == ["debt", "limit"]
+    assert readings("It is under a cap of 5 per cent.")[0][2] == "limit"
+    # value added tax and the standard VAT rate; a bare "rate" after VAT in the sentence is the VAT rate
+    assert readings("Value added tax rises to 25 per cent.")[0][2] == "vat"
+    assert readings("The standard VAT rate goes up to 25%.")[0][2] == "vat"
+    assert readings("A hike in VAT takes the standard rate to 25%.")[0][2] == "vat"
+    assert readings("Inflation hit 5%, and the bank raised its rate to 4%.")[1][2] == "rate"
+    # a change in points in a topic
+    for text in ("a three-percentage-point rise in VAT", "a 3-point hike in value added tax"):
+        assert readings(f"Shoppers face {text}.") == [("percentage", 3.0, "vat change")], text
+
+
+def test_old_and_new_values_of_a_forecast_are_two_quantities() -> None:
+    texts = (
+        "The ministry cut its growth forecast to 0.8% from 1.5%.",
+        "The economy will grow more slowly, and the ministry slashed its forecast from 1.5% to 0.8%.",
+        "It now expects the economy to grow by 0.8 per cent, down from the 1.5 per cent it predicted in May.",
+    )
+    for text in texts:
+        assert sorted(readings(text)) == [
+            ("percentage", 0.8, "growth forecast"),
+            ("percentage", 1.5, "growth forecast (before)"),
+        ], text
+    found = groups_of(*texts)
+    assert found == [("growth forecast", (0.8,), "agree"), ("growth forecast (before)", (1.5,), "agree")]
+    # "compared with" is a contrast, not an earlier value; a target by a year is no current value
+    assert readings("Some 62 percent agreed, compared with 35 percent who did not.")[1][2] != "respondents (before)"
+    assert readings("The deficit will fall below 3% by 2028.") == [("percentage", 3.0, "deficit (forecast)")]

@@ -78,7 +78,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from coverage.analysis.figures.meaning import expected_change, marker_of, party_sentence, subject_cue, topic_of
+from coverage.analysis.figures.links import coordinated, partitive_cue, past_of_phrase
+from coverage.analysis.figures.meaning import (
+    expected_change,
+    marker_of,
+    party_sentence,
+    subject_cue,
+    topic_at,
+    topic_of,
+)
 from coverage.analysis.figures.measures import (
     modifier_and,
     part_of_count,
@@ -98,6 +106,7 @@ from coverage.analysis.figures.numbers import (
     _tokenize,
     _word,
 )
+from coverage.analysis.figures.rates import change_in, earlier_value, of_gdp
 from coverage.analysis.figures.roles import attributive_unit, injury_after, is_noun, lives_cue, protest_role, role_of
 from coverage.analysis.figures.tallies import support_of
 from coverage.analysis.figures.units import bounds_of
@@ -358,7 +367,7 @@ def _place_after(toks: Sequence[_Tok], index: int) -> str | None:
 
 def _percent_referent(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> str:
     """``80% of the population`` -> ``population``; ``""`` when no ``of`` phrase follows."""
-    if _word(toks, index) != "of":
+    if _word(toks, index) != "of" or of_gdp(toks, index):  # "3% of GDP": what the share is (a deficit, debt)
         return ""
     k = index + 1
     while _word(toks, k) in ("the", "its", "their", "all", "those", "these"):
@@ -389,7 +398,7 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
     counts = phrase.counts or support_of(toks, phrase)
     if counts is not None:  # "voted 7-2", "backed by seven of nine members", "third increase since October"
         return _Reading(phrase, FigureKind.COUNT, None, counts, explicit_noun=False)
-    partitive = _partitive_cue(toks, phrase.end)
+    partitive = partitive_cue(toks, phrase.end)
     if partitive is not None:  # "Forty of the injured remain in hospital", "Two of the dead were firefighters"
         noun = _predicate_noun(toks, phrase.end + 3, settings)
         words = [t.lower for t in noun]
@@ -414,9 +423,10 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
             after_noun = end
     kind = FigureKind.COUNT
     cue = None
-    if words == ["points"] and party_sentence(toks):  # "a gain of 6.1 points" in a sentence about a party
-        points = replace(phrase, end=after_noun, percent=True, points=True)
-        return _Reading(points, FigureKind.PERCENTAGE, None, "vote share change", explicit_noun=False)
+    changed = change_in(toks, after_noun, lambda k: topic_at(toks, k)) if words == ["points"] else None
+    if changed or (words == ["points"] and party_sentence(toks)):  # "a 2-point hike in VAT", "a gain of 6.1 points"
+        points = replace(phrase, end=after_noun, percent=True, points=True)  # (in a sentence about a party)
+        return _Reading(points, FigureKind.PERCENTAGE, None, f"{changed or 'vote share'} change", explicit_noun=False)
     if words and words[-1] in _UNIT_NOUNS:
         if not words[-1].endswith("s"):  # "nine-year term" counts years, as "nine years" does
             words[-1] += "s"
@@ -430,7 +440,7 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
         return reading
     cue = _gap_to_cue(toks, after_noun if noun else phrase.end, settings)
     if cue is None and noun:  # "300 residents of nearby streets were evacuated": past a short "of" phrase
-        cue = _gap_to_cue(toks, _past_of_phrase(toks, after_noun, settings), settings)
+        cue = _gap_to_cue(toks, past_of_phrase(toks, after_noun, settings), settings)
     if cue is not None:
         kind = _CUE_KIND[toks[cue].lower]
         if not noun:  # "5 injured protesters": the noun after the participle
@@ -456,26 +466,6 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
         elif workforce(words):  # "85,000 transport workers": a workforce, whatever its trade
             reading.referent, reading.noun = "employees", None
     return reading
-
-
-def _past_of_phrase(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> int:
-    """The index after ``of nearby streets``, ``of the Oskel Trader``, ``from the Oskel Trader`` (an ``of`` or
-    ``from`` phrase of at most ``gap_max_tokens`` words followed by an auxiliary), or ``index`` when there is none."""
-    if _word(toks, index) not in ("of", "from"):
-        return index
-    k = index + 1
-    while k < len(toks) and k - index <= settings.gap_max_tokens and toks[k].kind == "word":
-        if toks[k].lower in _AUX and toks[k].text[:1].islower():
-            return k
-        k += 1
-    return index
-
-
-def _partitive_cue(toks: Sequence[_Tok], index: int) -> FigureKind | None:
-    """``of the injured``, ``of those killed`` after a number: the kind of the total it is a part of."""
-    if _word(toks, index) == "of" and _word(toks, index + 1) in ("the", "those"):
-        return _CUE_KIND.get(_word(toks, index + 2))
-    return None
 
 
 def _predicate_noun(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> list[_Tok]:
@@ -506,7 +496,7 @@ def _read_sentence(
         # "16 killed and more than 1,300 wounded among the police": the referent applies to both
         if reading.among is not None:
             k = index - 1
-            while k >= 0 and _coordinated(toks, readings[k].phrase, readings[k + 1].phrase):
+            while k >= 0 and coordinated(toks, readings[k].phrase, readings[k + 1].phrase):
                 if readings[k].explicit_noun or readings[k].kind not in _PEOPLE_KINDS:
                     break
                 readings[k].referent = reading.among
@@ -524,7 +514,12 @@ def _read_sentence(
             parent = context if subset or reading.part else None
         if parent is not None or reading.part or subset:
             _read_part(toks, reading, parent)
+    last_rate = ""  # the referent of the last percentage, for an earlier value of it ("1.2%, down from the 1.8%")
     for reading in readings:
+        if reading.kind is FigureKind.PERCENTAGE and not reading.phrase.points:
+            earlier = not reading.referent and earlier_value(toks, reading.phrase.start)
+            reading.referent = last_rate if earlier else reading.referent
+            last_rate = reading.referent
         smaller = context is not None and context.kind is reading.kind and reading.phrase.value < context.phrase.value
         if smaller and not reading.part and reading.referent == _GENERIC_REFERENT:
             place = _place_after(toks, reading.phrase.end)
@@ -589,12 +584,3 @@ def _read_part(toks: Sequence[_Tok], reading: _Reading, parent: _Reading | None)
 
 def _unit_noun(reading: _Reading) -> bool:
     return reading.noun is not None and reading.noun.split()[-1] in _UNIT_NOUNS
-
-
-def _coordinated(toks: Sequence[_Tok], first: _Phrase, second: _Phrase) -> bool:
-    """Two figures joined by ``and`` only (``16 killed and 1,300 wounded``): no comma, no ``as well as``."""
-    between = toks[first.end : second.start]
-    return any(t.lower == "and" for t in between) and all(
-        t.kind == "word" and (t.lower == "and" or t.lower in _CUE_KIND or t.lower in _AUX or t.lower in _NP_MODIFIERS)
-        for t in between
-    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coverage.analysis.figures.numbers import _Phrase, _Tok, _word
+from coverage.analysis.figures.rates import change_in, of_gdp, qualified, special_topic
 from coverage.analysis.figures.words import (
     _CHANGE_VERBS,
     _CUE_KIND,
@@ -49,9 +50,14 @@ def topic_of(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) ->
     (``inflation stood at 6.2%``, ``the average mortgage rate is 7.1%``); ``vote share`` after a verb of winning
     or ``party``, or in a sentence naming a party, unless the percentage is a change (``raised ... by 5%``); ``""``
     when there is none."""
-    following = _word(toks, phrase.end)
-    if following in _TOPICS:
-        return _topic(toks, phrase.end)
+
+    def at(k: int) -> str | None:
+        return topic_at(toks, k)
+
+    changed = change_in(toks, phrase.end, at) if phrase.points else None
+    following = at(phrase.end)
+    if changed or following:  # "a two-point rise in VAT", "the 2% target", "the 3% ceiling"
+        return changed or qualified(toks, phrase.end, following or "", at)
     move = _currency_move(toks, phrase, settings)
     if move is not None:
         return move
@@ -62,15 +68,25 @@ def topic_of(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) ->
         if toks[k].text in _CLAUSE_ENDS:
             return ""
         word = _word(toks, k)
-        if word in _TOPICS:
-            return _topic(toks, k)
+        topic = at(k)
+        if topic is not None:
+            return qualified(toks, k, topic, at)
         if not change and ((word in _SHARE_WORDS and not phrase.points) or _is_party(toks, k)):
             return "vote share"
         k -= 1
         steps += 1
     if party_sentence(toks) and not change and not _has_topic(toks):
         return "vote share"  # "... Homeland Movement: running on ..., it climbed to 19.2 per cent"
-    return ""
+    return "gdp" if of_gdp(toks, phrase.end) else ""  # "2% of GDP" for nothing named: a share of GDP
+
+
+def topic_at(toks: Sequence[_Tok], index: int) -> str | None:
+    """The topic the word at ``index`` names (``inflation``, ``the mortgage rate``, ``value added tax``), or
+    ``None``."""
+    special = special_topic(toks, index)
+    if special is not None:
+        return special
+    return _topic(toks, index) if _word(toks, index) in _TOPICS else None
 
 
 def _currency_move(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) -> str | None:
@@ -128,11 +144,13 @@ def marker_of(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) -
     election``), `` (forecast)`` for a value expected later (``3.5% by the end of this year``), `` (2021)`` for a
     value of a named year (``64 percent in 2021``, ``In 2021 the party had won 47 seats``); ``""`` otherwise."""
     before = _word(toks, phrase.start - 1)
+    if before == "the":  # "down from the 1.8 per cent it pencilled in"
+        before = _word(toks, phrase.start - 2) if _word(toks, phrase.start - 2) == "from" else before
     if before == "from" or (before in ("with", "to") and _word(toks, phrase.start - 2) == "compared"):
         return " (before)"
     after = [_word(toks, phrase.end + k) for k in range(5)]
     by_when = after[1] in _FORECAST_AFTER or after[2] in _FORECAST_AFTER or _is_month(toks, phrase.end + 1)
-    if after[0] == "by" and by_when:
+    if after[0] == "by" and (by_when or _is_year(toks, phrase.end + 1, settings)):  # "below 3% by 2028"
         return " (forecast)"
     for k in range(1, 4):
         if after[k] in ("previous", "last", "earlier", "ago"):

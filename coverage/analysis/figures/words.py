@@ -227,11 +227,11 @@ _CHANGE_VERBS = word_set("rose risen rises climbed climbs reached reaches jumped
 # ("mortgage rate", "growth forecast").
 _TOPICS = word_set(
     "inflation turnout unemployment joblessness rate rates yield yields deficit debt growth target forecast "
-    "approval support gdp output wages"
+    "approval support gdp output wages vat"
 )
 _TOPIC_MODIFIERS = word_set(
     "mortgage unemployment inflation exchange deposit lending savings tax vacancy growth birth crime jobless "
-    "participation poverty bond approval price"
+    "participation poverty bond approval price vat"
 )
 _TOPIC_CLASSES = {
     "rates": "rate",
@@ -239,6 +239,8 @@ _TOPIC_CLASSES = {
     "joblessness": "unemployment",
     "price growth": "inflation",
     "price inflation": "inflation",
+    "vat rate": "vat",
+    "bond yield": "yield",
 }
 # A percentage won, taken or polled by a party, or of the vote: a vote share.
 _SHARE_WORDS = word_set("won took polled secured garnered trailed party vote votes")
