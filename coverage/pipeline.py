@@ -333,16 +333,26 @@ def build_event(
 
 
 def _sample(articles: Sequence[Article], members: list[int], limit: int) -> tuple[str, ...]:
-    """Keep at most ``limit`` of an event's ``members`` (in place, in their order): each outlet's earliest article
-    first, then each outlet's second, and so on (ties by date, then id). Returns the ids of those left out."""
-    if len(members) <= limit:
-        return ()
+    """Keep as many of an event's ``members`` (in place, in their order) as make at most the pairs of articles of
+    different outlets that ``limit`` articles of different outlets make: each outlet's earliest article first, then
+    each outlet's second, and so on (ties by date, then id). Returns the ids of those left out (none when the
+    event is within the bound: any event of ``limit`` articles or fewer, and any event of one outlet)."""
+    budget = limit * (limit - 1) // 2
     rank: dict[int, int] = {}
     seen: Counter[str] = Counter()
     for i in sorted(members, key=lambda i: (articles[i].published or date.max, articles[i].id)):
         rank[i] = seen[articles[i].outlet]
         seen[articles[i].outlet] += 1
-    kept = set(sorted(members, key=lambda i: (rank[i], articles[i].published or date.max, articles[i].id))[:limit])
+    if (len(members) ** 2 - sum(n * n for n in seen.values())) // 2 <= budget:
+        return ()
+    kept: set[int] = set()
+    taken: Counter[str] = Counter()
+    for i in sorted(members, key=lambda i: (rank[i], articles[i].published or date.max, articles[i].id)):
+        budget -= len(kept) - taken[articles[i].outlet]  # the new pairs: with each kept article of another outlet
+        if budget < 0:
+            break
+        kept.add(i)
+        taken[articles[i].outlet] += 1
     dropped = tuple(articles[i].id for i in members if i not in kept)
     members[:] = [i for i in members if i in kept]
     logger.info("an event of %d articles is analysed on a sample of %d", len(kept) + len(dropped), len(kept))

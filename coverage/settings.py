@@ -159,26 +159,12 @@ class EventSettings(_Section):
     evidence_terms: int = _non_negative(8)
     """An event's evidence lists up to this many shared names and up to this many shared numbers."""
     max_articles: int = _at_least(100, 2)
-    """An event with more articles is analysed on a sample of this many, said in the report (the earliest article
-    search_window_days: int = _non_negative(14)
-    """A dated article's candidate neighbours are the articles published within this many days of it, and the
-    undated ones (events are local in time; this keeps the search from growing with the square of the corpus).
-    Wider than ``date_window_days``: an event's coverage chains over longer than that, and its article pairs a
-    week apart still count in the linkage average."""
-    search_min_candidates: int = _at_least(1000, 1)
-    """... widened, where those days hold fewer articles, to at least this many nearest in date. A pair outside the
-    neighbour graph counts as 0 in the linkage, so the graph must be selective: among a handful of candidates,
-    unrelated articles become neighbours only because nothing closer was published that fortnight."""
-    exact_search_max: int = _at_least(20_000, 2)
-    """Undated articles are compared with every article while the corpus has at most this many; above, with the
-    articles of the ``search_probes`` nearest cells of a k-means partition into cells of ``search_min_candidates``
-    articles (an approximate search, seeded). Dated articles then no longer take undated ones as candidates (the
-    undated ones still find them)."""
-    search_probes: int = _at_least(8, 1)
-    """... that many cells."""
-    of each outlet first, then each outlet's second, and so on): alignment compares every pair of an event's
-    articles, so the work grows with the square of this (4,950 pairs at 100). No event of the labelled corpora has
-    more than 22 articles (ECB+); an event beyond 100 is nearly always one story republished over and over."""
+    """Bound on an event's work: alignment, copies and fact verification compare every pair of an event's articles
+    from different outlets, so the work grows with those pairs. An event with more such pairs than this many
+    articles of different outlets make (4,950 at 100) is analysed on a sample that makes no more, said in the report
+    (each outlet's earliest article first, then each outlet's second, and so on); an event of one outlet never is.
+    No event of the labelled corpora has more than 22 articles (ECB+); one beyond 100 outlets' worth is nearly
+    always a story republished over and over."""
 
     def _checks(self) -> list[tuple[bool, str]]:
         weights = (self.weight_lead, self.weight_body, self.weight_lexical, self.weight_names)

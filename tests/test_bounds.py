@@ -30,7 +30,7 @@ from coverage.report.terminal import render_comparison
 from coverage.text.cleaning import cap_length, split_paragraphs
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from pathological import copies_corpus, one_line_file
+from pathological import STORY, copies_corpus, one_line_file
 
 FAST = Settings().replace(embedding={"cache": False, "model": "hashing"})
 
@@ -205,6 +205,15 @@ def test_an_event_within_the_cap_is_whole_and_says_nothing(tmp_path: Path) -> No
     comparison = compare(tmp_path / "corpus", FAST.replace(events={"threshold": 0.05}), embedder=HashingEmbedder())
     assert all(not e.left_out and not e.sample_note for e in comparison.events)
     assert "sample" not in json.loads(to_json(comparison))["events"][0]
+
+
+def test_an_event_of_one_outlet_is_never_sampled(write) -> None:
+    """Articles of one outlet are never compared with each other: however many, the work stays linear."""
+    root = write({f"wire/{k}.txt": f"Floods {k}\n\n" + "\n\n".join(STORY) for k in range(8)})
+    settings = FAST.replace(events={"max_articles": 3, "threshold": 0.05})
+    comparison = compare(root, settings, embedder=HashingEmbedder())
+    assert sum(len(e.articles) for e in comparison.events) == 8
+    assert all(not e.left_out for e in comparison.events)
 
 
 def test_four_hundred_copies_of_one_story_are_analysed(tmp_path: Path) -> None:

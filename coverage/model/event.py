@@ -165,8 +165,8 @@ class Event:
     framing: EventFraming | None = None
     """Distinctive terms, labels for the same referent, frames and attribution per outlet (two or more outlets)."""
     left_out: tuple[str, ...] = ()
-    """Ids of the event's articles left out of its analysis: the event had more than ``events.max_articles``
-    articles and was analysed on a sample of that many (:attr:`articles`); see :attr:`sample_note`."""
+    """Ids of the event's articles left out of its analysis: its articles of different outlets made more pairs than
+    ``events.max_articles`` articles do, and it was analysed on a sample (:attr:`articles`); see :attr:`sample_note`."""
 
     @property
     def sample_note(self) -> str:
