@@ -156,6 +156,22 @@ class EventSettings(_Section):
     """Articles published further apart than this need near-identical content to share an event."""
     date_override_similarity: float = _within(0.85, 0.0, 1.0)
     """... that is, a combined similarity of at least this. Unknown dates are no constraint."""
+    search_window_days: int = _non_negative(14)
+    """A dated article's candidate neighbours are the articles published within this many days of it, and the
+    undated ones (events are local in time; this keeps the search from growing with the square of the corpus).
+    Wider than ``date_window_days``: an event's coverage chains over longer than that, and its article pairs a
+    week apart still count in the linkage average."""
+    search_min_candidates: int = _at_least(1000, 1)
+    """... widened, where those days hold fewer articles, to at least this many nearest in date. A pair outside the
+    neighbour graph counts as 0 in the linkage, so the graph must be selective: among a handful of candidates,
+    unrelated articles become neighbours only because nothing closer was published that fortnight."""
+    exact_search_max: int = _at_least(20_000, 2)
+    """Undated articles are compared with every article while the corpus has at most this many; above, with the
+    articles of the ``search_probes`` nearest cells of a k-means partition into cells of ``search_min_candidates``
+    articles (an approximate search, seeded). Dated articles then no longer take undated ones as candidates (the
+    undated ones still find them)."""
+    search_probes: int = _at_least(8, 1)
+    """... that many cells."""
     evidence_terms: int = _non_negative(8)
     """An event's evidence lists up to this many shared names and up to this many shared numbers."""
     max_articles: int = _at_least(100, 2)
