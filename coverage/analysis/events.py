@@ -282,7 +282,10 @@ def _neighbour_pairs(
         cols = np.concatenate([order[low:high], linked])
         excluded = np.hstack([outside, np.zeros((len(outside), len(linked)), dtype=bool)])
         found.append(_nearest(features, order[block], cols, n_neighbors, excluded))
-    searches = [(undated, np.arange(n))] if exact else _cells(features.dense, undated, settings, random_state)
+    if exact or not len(undated):
+        searches = [(undated, np.arange(n))]
+    else:
+        searches = _cells(features.dense, undated, settings, random_state)
     for rows, cols in searches:
         for start in range(0, len(rows), _ROW_BLOCK):
             found.append(_nearest(features, rows[start : start + _ROW_BLOCK], cols, n_neighbors, None))
