@@ -251,3 +251,31 @@ def test_old_and_new_values_of_a_forecast_are_two_quantities() -> None:
     # "compared with" is a contrast, not an earlier value; a target by a year is no current value
     assert readings("Some 62 percent agreed, compared with 35 percent who did not.")[1][2] != "respondents (before)"
     assert readings("The deficit will fall below 3% by 2028.") == [("percentage", 3.0, "deficit (forecast)")]
+
+
+def test_speeds_areas_and_people_moved_or_treated() -> None:
+    # a speed however written; a distance is not a speed
+    for text in ("Gusts reached 90km/h.", "Winds of 90 kilometres per hour hit the coast."):
+        assert readings(text)[0][2] == "km/h", text
+    assert readings("Winds of 55 miles an hour felled trees.")[0][2] == "mph"
+    assert readings("They drove 90 kilometres north.")[0][2] != "km/h"
+    found = groups_of("Gusts reached 90km/h.", "Winds gusted at 90 kilometres an hour.")
+    assert found == [("km/h", (90.0,), "agree")]
+    # the area a fire burned, not the land someone owns
+    assert readings("The blaze has scorched 4,000 acres.") == [("count", 4000.0, "area burned")]
+    assert readings("Flames swept through nearly 900 hectares.")[0][2] == "area burned"
+    assert readings("The estate covers 900 hectares.")[0][2] == "hectares"
+    # people made to leave their homes are evacuated; people treated are a count of their own
+    for text in (
+        "Some 800 villagers were forced from their homes.",
+        "The floods forced 800 people to leave their homes.",
+        "About 800 residents have been moved out of the area.",
+    ):
+        assert readings(text)[0][0] == "evacuated", text
+    assert readings("The company moved 800 workers to a new site.")[0][0] == "count"
+    assert readings("Nine residents were treated for burns.") == [("count", 9.0, "people treated")]
+    # the injured among a counted group are that group's injured
+    text = "Dozens of miners were trapped underground, and three of them were injured."
+    assert readings(text)[-1] == ("injured", 3.0, "miners")
+    # "the number of X ... has risen to N" counts X
+    assert readings("The number of schools closed has risen to 40.") == [("count", 40.0, "schools")]

@@ -106,6 +106,7 @@ from coverage.analysis.figures.numbers import (
     _tokenize,
     _word,
 )
+from coverage.analysis.figures.physical import area_referent, counted_subject, moved_out, speed_referent, treated_role
 from coverage.analysis.figures.rates import change_in, earlier_value, of_gdp
 from coverage.analysis.figures.roles import attributive_unit, injury_after, is_noun, lives_cue, protest_role, role_of
 from coverage.analysis.figures.tallies import support_of
@@ -435,6 +436,8 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
     if not noun and _word(toks, phrase.end) == "of" and _word(toks, phrase.end + 1) in _PARTITIVES:
         noun = _predicate_noun(toks, after_noun, settings)  # "Three of them were firefighters"
         words = [t.lower for t in noun]
+        cue = None if words else _gap_to_cue(toks, phrase.end + 2, settings)  # "two of them have been injured"
+        kind = _CUE_KIND[toks[cue].lower] if cue is not None else kind
         reading = _Reading(phrase, kind, " ".join(words) or None, _canonical(words), explicit_noun=bool(words))
         reading.part = True
         return reading
@@ -448,6 +451,8 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
             words = [t.lower for t in noun]
     elif injury_after(toks, after_noun) is not None:  # "50 people with injuries", "Two officers suffered injuries"
         kind = injury_after(toks, after_noun) or kind
+    elif moved_out(toks, phrase, after_noun):  # "2,500 people forced out of their homes"
+        kind = FigureKind.EVACUATED
     else:
         left = _left_cue(toks, phrase.start, settings) or subject_cue(toks, phrase.start, settings)
         if left is not None:
@@ -460,8 +465,11 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
         reading.referent = among
     if kind is FigureKind.COUNT and (not words or _canonical(words) == _GENERIC_REFERENT):
         # "employs 600 people": employees; "800 people joined the march": protesters
-        role = role_of(toks, phrase) or protest_role(toks, phrase, after_noun)
-        if role is not None:  # the role says what is counted, whatever the noun ("dock workers", "people")
+        role = role_of(toks, phrase) or protest_role(toks, phrase, after_noun) or treated_role(toks, after_noun)
+        counted = None if words else counted_subject(toks, phrase.start, settings.subject_window)
+        if counted is not None:  # "the number of homes destroyed has risen to 23"
+            reading.referent, reading.noun = _canonical([counted]), counted
+        elif role is not None:  # the role says what is counted, whatever the noun ("dock workers", "people")
             reading.referent, reading.noun = role, None
         elif workforce(words):  # "85,000 transport workers": a workforce, whatever its trade
             reading.referent, reading.noun = "employees", None
@@ -488,6 +496,7 @@ def _read_sentence(
     readings = [_read_phrase(toks, phrase, settings) for phrase in phrases]
     for n, r in enumerate(readings):  # "399" in "214 of the 399 seats", "the 399-member chamber": the whole's size
         r.referent = whole_referent(toks, r.phrase, r.kind, r.referent, readings[n - 1].phrase if n else None)
+        r.referent = area_referent(toks, r.phrase, speed_referent(toks, r.phrase, r.referent))  # "km/h", "area burned"
     for index, reading in enumerate(readings):
         previous = readings[index - 1] if index > 0 else None
         if reading.noun == "others" and reading.kind is FigureKind.COUNT and _names_a_count(previous):
@@ -507,6 +516,8 @@ def _read_sentence(
         # a part after a total of people is a part of it however far in the sentence ("Seven people have died in
         # the violence in our city, including two police officers")
         after_total = index > 0 and (near or readings[index - 1].kind in _PEOPLE_KINDS)
+        # "Hundreds of firefighters are battling the fire, and two of them have been injured": them, however far
+        after_total = after_total or (index > 0 and reading.part and _word(toks, reading.phrase.end + 1) in _PARTITIVES)
         parent: _Reading | None = None
         if after_total and (subset or reading.part):  # "At least 164 people were killed, 103 of them in Almaty"
             parent = readings[index - 1]
@@ -574,10 +585,14 @@ def _read_part(toks: Sequence[_Tok], reading: _Reading, parent: _Reading | None)
         reading.kind = parent.kind
     if reading.kind not in _PEOPLE_KINDS:
         return
-    base = parent.referent if parent is not None and parent.kind in _PEOPLE_KINDS else _GENERIC_REFERENT
+    # the injured among a count of firefighters are the injured firefighters (a part only of a total of its kind)
+    counted = parent is not None and parent.kind is FigureKind.COUNT and parent.explicit_noun
+    base = parent.referent if parent is not None and (parent.kind in _PEOPLE_KINDS or counted) else _GENERIC_REFERENT
     place = _place_after(toks, reading.phrase.end)
     if place is not None:
         reading.referent = f"{base} in {place}"
+    elif counted and not reading.explicit_noun:
+        reading.referent = base
     elif not reading.explicit_noun:
         reading.referent = f"{base} (part)"
 

@@ -17,7 +17,7 @@ _CUMULATIVE = frozenset({FigureKind.KILLED, FigureKind.INJURED, FigureKind.ARRES
 _CROWDS = frozenset({"protesters"})  # referents of counts that are a crowd's size
 # classes whose nouns differ only by what they are of ("bribery counts", "counts") or name one thing ("the Assembly's
 # 399 seats", "the 399-member chamber"); a whole's size (" (total)") is headless when its class is
-_HEADLESS = frozenset({"charges", "seats (total)", "members (total)"})
+_HEADLESS = frozenset({"charges", "seats (total)", "members (total)", "km/h", "mph"})
 _SHORT_SPAN_WORDS = (
     "second seconds minute minutes hour hours day days week weeks time times decade decades century centuries"
 )

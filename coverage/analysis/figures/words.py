@@ -157,7 +157,7 @@ _SUBSET_MARKERS = (("including",), ("incl",), ("among", "them"), ("of", "whom"),
 _PARTITIVES = {"them", "those", "these", "whom", "us"}
 
 _REFERENT_SYNONYMS: dict[str, str] = {
-    "people": "people|persons|person|individuals|individual|others|residents|citizens|men|women|workers",
+    "people": "people|persons|person|individuals|individual|others|residents|citizens|men|women|workers|locals",
     "security forces": "police|policemen|policeman|police officers|police officer|officers|officer|"
     "law enforcement|law enforcement officers|law enforcement officials|security forces|security personnel|"
     "security officers|servicemen|soldiers|soldier|troops|military personnel|military|guards",
