@@ -279,3 +279,25 @@ def test_speeds_areas_and_people_moved_or_treated() -> None:
     assert readings(text)[-1] == ("injured", 3.0, "miners")
     # "the number of X ... has risen to N" counts X
     assert readings("The number of schools closed has risen to 40.") == [("count", 40.0, "schools")]
+
+
+def test_an_earlier_value_a_later_article_gives_shows_the_update() -> None:
+    early, late = "2024-05-01", "2024-05-02"
+    # Wednesday's rate is Thursday's "from": one quantity, updated (not a conflict, not two groups)
+    found = dated(
+        ("The benchmark mortgage rate stood at 6.1% on Wednesday.", early),
+        ("The mortgage rate rose to 6.4% from 6.1% on Thursday.", late),
+    )
+    assert found == [("mortgage rate", (6.1, 6.4), "update")]
+    # an old value every article gives on one day is a quantity of its own, the new one another
+    found = dated(
+        ("The bank cut its inflation forecast to 2.1% from 2.6%.", early),
+        ("Its inflation forecast was cut to 2.1% from 2.6%.", early),
+    )
+    assert found == [("inflation forecast", (2.1,), "agree"), ("inflation forecast (before)", (2.6,), "agree")]
+    # an earlier value nobody gave as current before stays apart
+    found = dated(
+        ("The mortgage rate stood at 5.2% on Wednesday.", early),
+        ("The mortgage rate rose to 6.4% from 6.1% on Thursday.", late),
+    )
+    assert ("mortgage rate (before)", (6.1,), "agree") in found

@@ -22,6 +22,7 @@ _SHORT_SPAN_WORDS = (
     "second seconds minute minutes hour hours day days week weeks time times decade decades century centuries"
 )
 _SHORT_SPANS = frozenset(_SHORT_SPAN_WORDS.split())
+_BEFORE = " (before)"
 
 
 def _is_short_span(referent: str) -> bool:
@@ -56,6 +57,7 @@ def group_figures(
                 continue  # "600 people" employed, "300 people" living nearby: people counted for what, unknown
             located = LocatedFigure(article.id, article.outlet, article.published, mention)
             buckets[(mention.kind, mention.referent, _count_head(mention))].append(located)
+    _join_earlier_values(buckets)
     kind_order = list(FigureKind)
     groups: list[FigureGroup] = []
     for (kind, referent, _), items in sorted(buckets.items(), key=lambda kv: (kind_order.index(kv[0][0]), *kv[0][1:])):
@@ -63,6 +65,32 @@ def group_figures(
             for part in _unambiguous(cluster):
                 groups.append(_make_group(kind, referent, part, settings.about_margin))
     return groups
+
+
+def _join_earlier_values(buckets: dict[tuple[FigureKind, str, str], list[LocatedFigure]]) -> None:
+    """An earlier value a later article gives (``rose to 3.58% from 3.41%`` on Thursday) that an earlier article
+    gave as the value then (``stood at 3.41%`` on Wednesday) is that quantity's earlier reading: it joins the
+    quantity's bucket, where it shows the update. Earlier values no earlier article gave stay a quantity of their
+    own (``cut its forecast to 1.2% from 1.8%`` in every article: the old forecast)."""
+    for key in [k for k in buckets if k[1].endswith(_BEFORE)]:
+        current = buckets.get((key[0], key[1].removesuffix(_BEFORE), key[2]))
+        if not current:
+            continue
+        joining = [m for m in buckets[key] if any(_reported_earlier(c, m) for c in current)]
+        current.extend(joining)
+        buckets[key] = [m for m in buckets[key] if m not in joining]
+        if not buckets[key]:
+            del buckets[key]
+
+
+def _reported_earlier(current: LocatedFigure, before: LocatedFigure) -> bool:
+    earlier = current.published is not None and before.published is not None and current.published < before.published
+    return earlier and current.figure.compatible(before.figure)
+
+
+def _change_in_one(a: FigureMention, b: FigureMention) -> bool:
+    """An earlier and a current value of one article in one group: a change it reports, no ambiguity."""
+    return a.referent.endswith(_BEFORE) != b.referent.endswith(_BEFORE)
 
 
 def _count_head(mention: FigureMention) -> str:
@@ -87,7 +115,11 @@ def _unambiguous(cluster: list[LocatedFigure]) -> list[list[LocatedFigure]]:
     by_article: dict[str, list[FigureMention]] = defaultdict(list)
     for item in cluster:
         by_article[item.article_id].append(item.figure)
-    ambiguous = any(not a.compatible(b) for figures in by_article.values() for a, b in combinations(figures, 2))
+    ambiguous = any(
+        not a.compatible(b) and not _change_in_one(a, b)
+        for figures in by_article.values()
+        for a, b in combinations(figures, 2)
+    )
     if not ambiguous:
         return [cluster]
     runs: list[list[LocatedFigure]] = []
@@ -137,6 +169,12 @@ def _make_group(kind: FigureKind, referent: str, cluster: list[LocatedFigure], m
     is_update = bool(conflicting) and all(_is_later_count(a, b) for a, b in conflicting)
     if not conflicting:  # "more than 3,000" by midday, 4,800 the next day: a later count, not the same estimate
         is_update = any(_refines(a, b, margin) for a, b in combinations(cluster, 2))
+        # an article's earlier and current value in the group: "rose to 3.58% from 3.41%" (the earlier article's)
+        is_update = is_update or any(
+            _change_in_one(a, b) and not a.compatible(b)
+            for figures in by_article.values()
+            for a, b in combinations(figures, 2)
+        )
     same_day = [(a, b) for a, b in conflicting if not _is_later_count(a, b)]
     disagreeing = tuple(sorted({m.outlet for pair in (same_day or conflicting) for m in pair}, key=str.casefold))
     mentions = tuple(
