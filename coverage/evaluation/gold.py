@@ -11,7 +11,14 @@ from typing import Any
 
 __all__ = ["CORPORA", "corpus_hash", "load_truth", "truth_path"]
 
-CORPORA = ("kazakhstan-2022", "rates-and-verdicts", "harbour-unrest", "election-and-blast", "strike-and-sentence")
+CORPORA = (
+    "kazakhstan-2022",
+    "rates-and-verdicts",
+    "harbour-unrest",
+    "election-and-blast",
+    "strike-and-sentence",
+    "budget-and-wildfire",
+)
 """The gold corpora the project wrote, the demo first."""
 
 
