@@ -301,3 +301,15 @@ def test_an_earlier_value_a_later_article_gives_shows_the_update() -> None:
         ("The mortgage rate rose to 6.4% from 6.1% on Thursday.", late),
     )
     assert ("mortgage rate (before)", (6.1,), "agree") in found
+
+
+def test_one_rate_under_its_names() -> None:
+    for text in ("The unemployment rate rose to 5.1%.", "The jobless rate stood at 5.1%.", "Unemployment is 5.1%."):
+        assert readings(text) == [("percentage", 5.1, "unemployment")], text
+    # the earlier value of a share of GDP is of what the share measures, not of GDP
+    assert readings("Debt fell to 90% of GDP from 95%.") == [
+        ("percentage", 90.0, "debt"),
+        ("percentage", 95.0, "debt (before)"),
+    ]
+    # a bank's rate after VAT is named in the sentence is no VAT rate
+    assert readings("The VAT rise comes as the central bank raised its rate to 4%.") == [("percentage", 4.0, "rate")]

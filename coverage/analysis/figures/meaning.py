@@ -68,7 +68,7 @@ def topic_of(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) ->
         if toks[k].text in _CLAUSE_ENDS:
             return ""
         word = _word(toks, k)
-        topic = at(k)
+        topic = at(k) if not of_gdp(toks, k - 1) else None  # "debt fell to 90% of GDP from 95%": debt
         if topic is not None:
             return qualified(toks, k, topic, at)
         if not change and ((word in _SHARE_WORDS and not phrase.points) or _is_party(toks, k)):

@@ -21,7 +21,10 @@ _FORECASTING = word_set(
     "will expects expected expect forecast forecasts projects projected predicts predicted sees pencilled penciled"
 )
 _GENERIC = word_set("rate forecast")
-_RATE_OF = word_set("vat")  # specific topics a bare "rate" after them in the sentence is the rate of
+_RATE_OF = word_set("vat")
+_TAX_BANDS = word_set(
+    "standard reduced top basic"
+)  # specific topics a bare "rate" after them in the sentence is the rate of
 _CHANGE_NOUNS = word_set("increase rise hike cut reduction jump fall drop")
 _WINDOW = 6  # words back from "grow" to the economy that grows
 _GDP_WINDOW = 9  # words from "borrow" to "of GDP": "plans to borrow just over 3 per cent of GDP"
@@ -54,8 +57,8 @@ def _economy_before(toks: Sequence[_Tok], index: int) -> bool:
 def qualified(toks: Sequence[_Tok], index: int, topic: str, topic_at: Callable[[int], str | None]) -> str:
     """A bare ``rate`` or ``forecast`` at ``index`` qualified by the nearest specific topic before it in the
     sentence (see the module); ``topic`` unchanged otherwise."""
-    if topic not in _GENERIC:
-        return topic
+    if topic not in _GENERIC or (topic == "rate" and _word(toks, index - 1) not in _TAX_BANDS):
+        return topic  # "its rate" after VAT may be a central bank's; "the standard rate" is a tax's
     for k in range(index - 1, -1, -1):
         specific = topic_at(k)
         if specific is None or specific in _GENERIC:

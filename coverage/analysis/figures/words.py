@@ -240,6 +240,9 @@ _TOPIC_CLASSES = {
     "price growth": "inflation",
     "price inflation": "inflation",
     "vat rate": "vat",
+    "unemployment rate": "unemployment",
+    "jobless rate": "unemployment",
+    "inflation rate": "inflation",
     "bond yield": "yield",
 }
 # A percentage won, taken or polled by a party, or of the vote: a vote share.
