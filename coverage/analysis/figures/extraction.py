@@ -78,7 +78,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from coverage.analysis.figures.links import coordinated, partitive_cue, past_of_phrase
+from coverage.analysis.figures.links import coordinated, is_subset, partitive_cue, past_of_phrase, place_after
 from coverage.analysis.figures.meaning import (
     expected_change,
     marker_of,
@@ -122,11 +122,9 @@ from coverage.analysis.figures.words import (
     _NP_STOP,
     _PARTITIVES,
     _PEOPLE_KINDS,
-    _PLACE_GAP,
     _QUALIFIER_WORDS,
     _QUOTE_MARKS,
     _REFERENT_CLASSES,
-    _SUBSET_MARKERS,
     _UNIT_NOUNS,
 )
 from coverage.model import Article
@@ -341,31 +339,6 @@ def _among(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> str | 
     return None
 
 
-def _is_subset(toks: Sequence[_Tok], index: int) -> bool:
-    if index > 0 and toks[index - 1].text == ",":  # "Of them, 40 were hospitalised"
-        index -= 1
-    for marker in _SUBSET_MARKERS:
-        start = index - len(marker)
-        if start >= 0 and all(_word(toks, start + k) == word for k, word in enumerate(marker)):
-            return True
-    return index > 0 and toks[index - 1].text == ":" and _word(toks, index - 2) == "including"
-
-
-def _place_after(toks: Sequence[_Tok], index: int) -> str | None:
-    """``in Almaty`` after a figure (``103 in Almaty``, ``103 of them in Almaty``, ``103 were killed in Almaty``):
-    the place name."""
-    while _word(toks, index) in _PLACE_GAP:
-        index += 1
-    if _word(toks, index) != "in":
-        return None
-    words = []
-    k = index + 1
-    while k < len(toks) and toks[k].kind == "word" and toks[k].text[:1].isupper():
-        words.append(toks[k].text)
-        k += 1
-    return " ".join(words) or None
-
-
 def _percent_referent(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> str:
     """``80% of the population`` -> ``population``; ``""`` when no ``of`` phrase follows."""
     if _word(toks, index) != "of" or of_gdp(toks, index):  # "3% of GDP": what the share is (a deficit, debt)
@@ -464,16 +437,37 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
     if among is not None and referent == _GENERIC_REFERENT:
         reading.referent = among
     if kind is FigureKind.COUNT and (not words or _canonical(words) == _GENERIC_REFERENT):
-        # "employs 600 people": employees; "800 people joined the march": protesters
-        role = role_of(toks, phrase) or protest_role(toks, phrase, after_noun) or treated_role(toks, after_noun)
-        counted = None if words else counted_subject(toks, phrase.start, settings.subject_window)
-        if counted is not None:  # "the number of homes destroyed has risen to 23"
-            reading.referent, reading.noun = _canonical([counted]), counted
-        elif role is not None:  # the role says what is counted, whatever the noun ("dock workers", "people")
-            reading.referent, reading.noun = role, None
-        elif workforce(words):  # "85,000 transport workers": a workforce, whatever its trade
-            reading.referent, reading.noun = "employees", None
+        _read_role(toks, reading, words, after_noun, settings)
     return reading
+
+
+def _read_role(toks: Sequence[_Tok], reading: _Reading, words: list[str], after_noun: int, s: FigureSettings) -> None:
+    """What a count of people (or of nothing named) counts, from the words around it: ``employs 600 people``:
+    employees; ``800 people joined the march``: protesters; ``were treated for``: people treated; ``the number of
+    homes destroyed has risen to 23``: homes; ``85,000 transport workers``: a workforce, whatever its trade."""
+    phrase = reading.phrase
+    role = role_of(toks, phrase) or protest_role(toks, phrase, after_noun) or treated_role(toks, after_noun)
+    counted = None if words else counted_subject(toks, phrase.start, s.subject_window)
+    if counted is not None:
+        reading.referent, reading.noun = _canonical([counted]), counted
+    elif role is not None:  # the role says what is counted, whatever the noun ("dock workers", "people")
+        reading.referent, reading.noun = role, None
+    elif workforce(words):
+        reading.referent, reading.noun = "employees", None
+
+
+def _refined(toks: Sequence[_Tok], readings: list[_Reading]) -> list[_Reading]:
+    """Referents read from the other figures of the sentence: the size of a whole (``214 of the 399 seats``, ``the
+    399-member chamber``), a speed, an area burned, the earlier value of a percentage (``1.2%, down from the
+    1.8%``)."""
+    last_rate = ""
+    for n, r in enumerate(readings):
+        r.referent = whole_referent(toks, r.phrase, r.kind, r.referent, readings[n - 1].phrase if n else None)
+        r.referent = area_referent(toks, r.phrase, speed_referent(toks, r.phrase, r.referent))
+        if r.kind is FigureKind.PERCENTAGE and not r.phrase.points:
+            r.referent = last_rate if not r.referent and earlier_value(toks, r.phrase.start) else r.referent
+            last_rate = r.referent
+    return readings
 
 
 def _predicate_noun(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> list[_Tok]:
@@ -493,10 +487,7 @@ def _read_sentence(
     paragraph: int,
     context: _Reading | None,
 ) -> tuple[list[FigureMention], _Reading | None]:
-    readings = [_read_phrase(toks, phrase, settings) for phrase in phrases]
-    for n, r in enumerate(readings):  # "399" in "214 of the 399 seats", "the 399-member chamber": the whole's size
-        r.referent = whole_referent(toks, r.phrase, r.kind, r.referent, readings[n - 1].phrase if n else None)
-        r.referent = area_referent(toks, r.phrase, speed_referent(toks, r.phrase, r.referent))  # "km/h", "area burned"
+    readings = _refined(toks, [_read_phrase(toks, phrase, settings) for phrase in phrases])
     for index, reading in enumerate(readings):
         previous = readings[index - 1] if index > 0 else None
         if reading.noun == "others" and reading.kind is FigureKind.COUNT and _names_a_count(previous):
@@ -512,7 +503,7 @@ def _read_sentence(
                 k -= 1
         # "at least 164 dead, including 103 in Almaty": a part of the figure before (or of the sentence before)
         near = index > 0 and reading.phrase.start - readings[index - 1].phrase.end <= settings.subset_window
-        subset = _is_subset(toks, reading.phrase.start)
+        subset = is_subset(toks, reading.phrase.start)
         # a part after a total of people is a part of it however far in the sentence ("Seven people have died in
         # the violence in our city, including two police officers")
         after_total = index > 0 and (near or readings[index - 1].kind in _PEOPLE_KINDS)
@@ -525,15 +516,10 @@ def _read_sentence(
             parent = context if subset or reading.part else None
         if parent is not None or reading.part or subset:
             _read_part(toks, reading, parent)
-    last_rate = ""  # the referent of the last percentage, for an earlier value of it ("1.2%, down from the 1.8%")
     for reading in readings:
-        if reading.kind is FigureKind.PERCENTAGE and not reading.phrase.points:
-            earlier = not reading.referent and earlier_value(toks, reading.phrase.start)
-            reading.referent = last_rate if earlier else reading.referent
-            last_rate = reading.referent
         smaller = context is not None and context.kind is reading.kind and reading.phrase.value < context.phrase.value
         if smaller and not reading.part and reading.referent == _GENERIC_REFERENT:
-            place = _place_after(toks, reading.phrase.end)
+            place = place_after(toks, reading.phrase.end)
             if place is not None:  # "164 people died ... 103 were killed in Almaty": a part, in a place
                 reading.referent, reading.part = f"{reading.referent} in {place}", True
         if reading.referent:
@@ -588,7 +574,7 @@ def _read_part(toks: Sequence[_Tok], reading: _Reading, parent: _Reading | None)
     # the injured among a count of firefighters are the injured firefighters (a part only of a total of its kind)
     counted = parent is not None and parent.kind is FigureKind.COUNT and parent.explicit_noun
     base = parent.referent if parent is not None and (parent.kind in _PEOPLE_KINDS or counted) else _GENERIC_REFERENT
-    place = _place_after(toks, reading.phrase.end)
+    place = place_after(toks, reading.phrase.end)
     if place is not None:
         reading.referent = f"{base} in {place}"
     elif counted and not reading.explicit_noun:
