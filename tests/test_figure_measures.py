@@ -313,3 +313,16 @@ def test_one_rate_under_its_names() -> None:
     ]
     # a bank's rate after VAT is named in the sentence is no VAT rate
     assert readings("The VAT rise comes as the central bank raised its rate to 4%.") == [("percentage", 4.0, "rate")]
+
+
+def test_the_seats_a_majority_takes_are_not_seats_anyone_holds() -> None:
+    found = groups_of(
+        "The bloc won 70 seats, short of the 76 needed to govern alone.",
+        "It is six short of the 76-seat threshold for a majority.",
+        "The prime minister needs 76 to rule without partners.",
+    )
+    assert ("seats for a majority", (76.0,), "agree") in found
+    assert ("seats", (70.0,), "agree") in found
+    assert readings("The team needs 46 to win.")[0][2] != "seats for a majority"
+    # people living somewhere, then made to leave their homes, are evacuated
+    assert readings("About 90 families living near the dam were forced to leave their homes.")[0][0] == "evacuated"

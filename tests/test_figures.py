@@ -662,7 +662,7 @@ def test_a_partial_count_beside_a_matching_total_is_not_a_conflict() -> None:
         ("It adds 90 crowns a month to a typical 200,000-crown home loan.", [("money", "crowns")] * 2),
         ("He was fined 2,000 zlotys.", [("money", "PLN")]),
         ("The party won 38 seats in the 90-member assembly.", [("count", "seats"), ("count", "seats (total)")]),
-        ("It is short of the 46 needed to govern alone.", [("count", "")]),
+        ("It is short of the 46 needed to govern alone.", [("count", "seats for a majority")]),
         # vote shares and their changes in points, read from the party named in the clause or the sentence
         (
             "The Civic Union took 31.4 percent, ahead of the Progress Alliance on 27.9 percent.",

@@ -111,7 +111,7 @@ from coverage.analysis.figures.rates import change_in, earlier_value, of_gdp
 from coverage.analysis.figures.roles import attributive_unit, injury_after, is_noun, lives_cue, protest_role, role_of
 from coverage.analysis.figures.tallies import support_of
 from coverage.analysis.figures.units import bounds_of
-from coverage.analysis.figures.wholes import whole_referent
+from coverage.analysis.figures.wholes import majority_referent, whole_referent
 from coverage.analysis.figures.words import (
     _AUX,
     _CUE_KIND,
@@ -463,6 +463,7 @@ def _refined(toks: Sequence[_Tok], readings: list[_Reading]) -> list[_Reading]:
     last_rate = ""
     for n, r in enumerate(readings):
         r.referent = whole_referent(toks, r.phrase, r.kind, r.referent, readings[n - 1].phrase if n else None)
+        r.referent = majority_referent(toks, r.phrase, r.kind, r.referent)
         r.referent = area_referent(toks, r.phrase, speed_referent(toks, r.phrase, r.referent))
         if r.kind is FigureKind.PERCENTAGE and not r.phrase.points:
             r.referent = last_rate if not r.referent and earlier_value(toks, r.phrase.start) else r.referent

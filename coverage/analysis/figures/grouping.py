@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import combinations
 
-from coverage.analysis.figures.wholes import TOTAL
+from coverage.analysis.figures.wholes import MAJORITY, TOTAL
 from coverage.analysis.figures.words import _GENERIC_REFERENT, _REFERENT_CLASSES
 from coverage.model import Article
 from coverage.model.figures import Bound, FigureGroup, FigureKind, FigureMention, LocatedFigure
@@ -17,7 +17,7 @@ _CUMULATIVE = frozenset({FigureKind.KILLED, FigureKind.INJURED, FigureKind.ARRES
 _CROWDS = frozenset({"protesters"})  # referents of counts that are a crowd's size
 # classes whose nouns differ only by what they are of ("bribery counts", "counts") or name one thing ("the Assembly's
 # 399 seats", "the 399-member chamber"); a whole's size (" (total)") is headless when its class is
-_HEADLESS = frozenset({"charges", "seats (total)", "members (total)", "km/h", "mph"})
+_HEADLESS = frozenset({"charges", "seats (total)", "members (total)", "km/h", "mph", MAJORITY})
 _SHORT_SPAN_WORDS = (
     "second seconds minute minutes hour hours day days week weeks time times decade decades century centuries"
 )

@@ -32,6 +32,7 @@ _MOVED = word_set("forced moved driven ordered")
 _OUT = word_set("out from")
 _LEAVE = word_set("leave flee")
 _HOMES = word_set("home homes area town village city")
+_BE = word_set("were was are is have has had")
 _TREATED = word_set("treated treatment")
 _TREAT_LINK = word_set("needed need needs received receive required require requiring needing were was are being")
 _WINDOW = 4  # words looked at after a noun, or back from an area to its verb
@@ -65,7 +66,10 @@ def area_referent(toks: Sequence[_Tok], phrase: _Phrase, referent: str) -> str:
 def moved_out(toks: Sequence[_Tok], phrase: _Phrase, after_noun: int) -> bool:
     """People made to leave their homes (see the module): evacuated."""
     k = after_noun
-    while _word(toks, k) in _AUX and _word(toks, k) not in _LEAVE and k - after_noun < _WINDOW:
+    if _word(toks, k).endswith("ing"):  # "Three hundred people living near the site were forced to leave"
+        k = next((j for j in range(k + 1, k + 1 + _WINDOW) if _word(toks, j) in _BE), k)
+    start = k
+    while _word(toks, k) in _AUX and _word(toks, k) not in _LEAVE and k - start < _WINDOW:
         k += 1
     word = _word(toks, k)
     if word in _MOVED:

@@ -2,6 +2,8 @@
 is the size of the whole (the chamber), not another count of what the 214 counts; ``seven of the nine counts``: the
 nine are all the counts. The whole's referent gets `` (total)``, so it is grouped with the whole's size in other
 articles and never compared with a part of it (a coalition's seats, the counts a defendant was convicted on).
+The seats a majority takes (``the 46 needed to govern alone``, ``the 46-seat threshold for a majority``) are
+``seats for a majority``, not seats anyone holds.
 """
 
 from __future__ import annotations
@@ -55,3 +57,26 @@ def _body_size(toks: Sequence[_Tok], phrase: _Phrase) -> str | None:
     if body in _CHAMBERS:
         return "seats" + TOTAL
     return "members" + TOTAL if body in _BODIES else None
+
+
+MAJORITY = "seats for a majority"
+_THRESHOLDS = word_set("threshold majority mark")
+_NEEDED = word_set("needed required")
+_NEEDS = word_set("needs need needed requires require")
+_TO_GOVERN = word_set("govern rule form command")
+
+
+def majority_referent(toks: Sequence[_Tok], phrase: _Phrase, kind: FigureKind, referent: str) -> str:
+    """``the 46-seat threshold for a majority``, ``the 46 needed to govern alone``, ``She needs 46 to rule``: the
+    seats a majority takes, not seats anyone holds; ``referent`` unchanged otherwise."""
+    if kind is not FigureKind.COUNT or referent not in ("", "seats"):
+        return referent
+    k = phrase.end
+    if toks[k].text in ("-", "–") if k < len(toks) else False:
+        seat = _word(toks, k + 1) in ("seat", "seats")
+        return MAJORITY if seat and _word(toks, k + 2) in _THRESHOLDS else referent
+    if referent:
+        return referent
+    after = _word(toks, k) in _NEEDED and _word(toks, k + 1) == "to" and _word(toks, k + 2) in _TO_GOVERN
+    before = _word(toks, phrase.start - 1) in _NEEDS and _word(toks, k) == "to" and _word(toks, k + 1) in _TO_GOVERN
+    return MAJORITY if after or before else referent
