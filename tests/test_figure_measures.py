@@ -265,6 +265,9 @@ def test_speeds_areas_and_people_moved_or_treated() -> None:
     assert readings("The blaze has scorched 4,000 acres.") == [("count", 4000.0, "area burned")]
     assert readings("Flames swept through nearly 900 hectares.")[0][2] == "area burned"
     assert readings("The estate covers 900 hectares.")[0][2] == "hectares"
+    # a verb of fire or of water alike says which from the sentence, or nothing
+    assert readings("Floodwaters swept through 900 hectares of farmland.")[0][2] == "area flooded"
+    assert readings("Locusts destroyed 900 hectares of crops.")[0][2] == "hectares"
     # people made to leave their homes are evacuated; people treated are a count of their own
     for text in (
         "Some 800 villagers were forced from their homes.",

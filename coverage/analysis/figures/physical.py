@@ -2,8 +2,10 @@
 
 - a speed, however written: ``70km/h``, ``70 km/h``, ``70 kilometres an hour`` -> ``km/h`` (``mph``,
   ``miles an hour`` -> ``mph``);
-- an area burned or flooded: ``has burned 1,850 hectares``, ``tore through more than 1,800 hectares``, ``devoured
-  nearly 2,000 acres`` -> ``area burned`` (``flooded``: ``area flooded``): not the ``600 hectares`` a company owns;
+- an area burned or flooded: ``has burned 1,850 hectares``, ``The blaze tore through more than 1,800 hectares``
+  -> ``area burned`` (``flooded``, ``floodwaters swept through``: ``area flooded``; a verb of either, such as
+  ``devoured`` or ``destroyed``, only with a word of fire or water in the sentence): not the ``600 hectares`` a
+  company owns;
 - people moved out: ``2,500 people forced out of their homes``, ``1,200 residents have been moved out``, ``forcing
   1,200 people to leave their homes``: evacuated;
 - people treated: ``five residents were treated for smoke inhalation``, ``Five locals needed treatment``;
@@ -21,11 +23,11 @@ from coverage.text.lexicon import word_set
 _KM = word_set("km kms kilometres kilometers kilometre kilometer")
 _MILES = word_set("mile miles")
 _AREAS = word_set("hectares acres hectare acre")
-_BURN_VERBS = word_set(
-    "burned burnt burn burns burning scorched devoured consumed charred blackened destroyed ravaged engulfed "
-    "razed swept"
-)
+_BURN_VERBS = word_set("burned burnt burn burns burning scorched charred blackened torched")
 _FLOOD_VERBS = word_set("flooded inundated submerged")
+_SPREAD_VERBS = word_set("devoured consumed destroyed ravaged engulfed razed swept tore spread")  # fire or water
+_FIRE_WORDS = word_set("fire fires wildfire wildfires blaze blazes flames inferno bushfire bushfires burned")
+_WATER_WORDS = word_set("flood floods flooding floodwaters water waters river rains storm surge")
 _THROUGH = word_set("through across over")
 _AREA_GAP = word_set("has have had already now more than nearly almost about some around over at least up to")
 _MOVED = word_set("forced moved driven ordered")
@@ -58,7 +60,10 @@ def area_referent(toks: Sequence[_Tok], phrase: _Phrase, referent: str) -> str:
         k -= 1
         steps += 1
     verb = _word(toks, k)
-    if verb in _BURN_VERBS or (verb == "tore" and _word(toks, k + 1) in _THROUGH):
+    if verb in _SPREAD_VERBS:  # "the blaze devoured", "floodwaters swept through": what spread, from the sentence
+        words = {_word(toks, j) for j in range(len(toks))}
+        verb = "burned" if words & _FIRE_WORDS else "flooded" if words & _WATER_WORDS else verb
+    if verb in _BURN_VERBS:
         return "area burned"
     return "area flooded" if verb in _FLOOD_VERBS else referent
 
