@@ -12,8 +12,8 @@ import logging
 import pickle
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -23,7 +23,7 @@ import numpy as np
 from coverage._cache import EmbeddingCache, open_cache
 from coverage._io import code_fingerprint
 from coverage.analysis.alignment import Aligner, Alignment
-from coverage.analysis.embedding import CachedEmbedder, Embedder, embed_unique, make_embedder
+from coverage.analysis.embedding import CachedEmbedder, Embedder, embed_unique, make_embedder, pooled_vectors
 from coverage.analysis.events import EventClusterer
 from coverage.analysis.facts import build_facts, omission_context
 from coverage.analysis.figures import article_figures, group_figures
@@ -64,6 +64,8 @@ class CorpusVectors:
     leads: np.ndarray
     computed: int
     """How many distinct texts were embedded in this call (0 when all came from the cache)."""
+    sentences: Mapping[str, np.ndarray] = field(default_factory=dict)
+    """Sentence vectors by text, when the paragraph vectors were pooled from them (reused for the facts)."""
 
 
 def lead_text(article: Article) -> str:
@@ -77,14 +79,22 @@ def embed_corpus(
     *,
     cache: EmbeddingCache | None = None,
     progress: Stage | None = None,
+    pool: bool = True,
 ) -> CorpusVectors:
-    """Embed every paragraph and every title+lead once (identical texts once, cached ones never)."""
-    texts = [p for a in articles for p in a.paragraphs] + [lead_text(a) for a in articles]
+    """Embed every paragraph and every title+lead once (identical texts once, cached ones never).
+
+    With ``pool`` (``EmbeddingSettings.pool_sentences``), every sentence is embedded once and paragraph vectors are
+    pooled from them (:func:`~coverage.analysis.embedding.pooled_vectors`); the sentence vectors are kept."""
 
     def report(done: int, total: int) -> None:
         if progress is not None:
             progress("Embedding paragraphs", done, total)
 
+    if pool:
+        split = [(lead_text(a), [split_sentences(p) or [p] for p in a.paragraphs]) for a in articles]
+        paragraph_vectors, lead_vectors, sentences, done = pooled_vectors(split, embedder, cache=cache, progress=report)
+        return CorpusVectors(paragraphs=paragraph_vectors, leads=lead_vectors, computed=done, sentences=sentences)
+    texts = [p for a in articles for p in a.paragraphs] + [lead_text(a) for a in articles]
     vectors, computed = embed_unique(texts, embedder, cache=cache, progress=report)
     paragraphs, start = [], 0
     for article in articles:
@@ -93,6 +103,26 @@ def embed_corpus(
     dimension = vectors.shape[1] if len(vectors) else 0
     leads = vectors[start:] if len(articles) else np.zeros((0, dimension), dtype=np.float32)
     return CorpusVectors(paragraphs=paragraphs, leads=leads, computed=computed)
+
+
+def sentence_embedder(
+    vectors: CorpusVectors,
+    embedder: Embedder,
+    *,
+    cache: EmbeddingCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Callable[[list[str]], np.ndarray]:
+    """What ``build_events`` embeds sentences with: the vectors ``embed_corpus`` already has, the rest computed."""
+
+    def embed_sentences(texts: list[str]) -> np.ndarray:
+        known = vectors.sentences
+        todo = [t for t in dict.fromkeys(texts) if t not in known]
+        fresh = dict(zip(todo, embed_unique(todo, embedder, cache=cache, progress=progress)[0], strict=True))
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([known[t] if t in known else fresh[t] for t in texts]).astype(np.float32)
+
+    return embed_sentences
 
 
 def compare(
@@ -237,14 +267,15 @@ def _analyse(
     progress: Stage | None,
     builder: EventBuilder | None = None,
 ) -> list[Event]:
-    vectors = embed_corpus(corpus.articles, embedder, cache=cache, progress=progress)
+    vectors = embed_corpus(
+        corpus.articles, embedder, cache=cache, progress=progress, pool=settings.embedding.pool_sentences
+    )
 
-    def embed_sentences(texts: list[str]) -> np.ndarray:
-        def report(done: int, total: int) -> None:
-            if progress is not None:
-                progress("Embedding sentences", done, total)
+    def report(done: int, total: int) -> None:
+        if progress is not None:
+            progress("Embedding sentences", done, total)
 
-        return embed_unique(texts, embedder, cache=cache, progress=report)[0]
+    embed_sentences = sentence_embedder(vectors, embedder, cache=cache, progress=report)
 
     return build_events(
         corpus.articles,

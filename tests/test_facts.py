@@ -4,9 +4,10 @@ from dataclasses import replace
 from datetime import date
 
 import numpy as np
+import pytest
 
 from coverage import Aligner, Article
-from coverage.analysis.facts import build_facts, omission_context, position_of
+from coverage.analysis.facts import build_facts, is_statement, omission_context, position_of
 from coverage.settings import AlignmentSettings, FactSettings
 
 
@@ -122,3 +123,39 @@ def test_a_sentence_that_only_ends_a_quotation_joins_the_fact_of_the_sentence_th
         'That assumption has gone."',
     ]
     assert any(f.text == "Others disagreed." for f in facts)  # after the quotation: a sentence of its own
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("Have you felt any aftershocks?", False),
+        ("Mar 1 2012, 2:35am CET", False),
+        ("That's where SeaMicro came in.", False),
+        ("So there's some public relations fun in that.", False),
+        ("There were no reports of injuries.", True),
+        ("So far no injuries were reported.", True),
+        ('"Where was the help?" asked the mayor.', True),
+        ("Two aftershocks, magnitude 2.9 and 2.2, followed on March 14.", True),
+    ],
+)
+def test_questions_datelines_and_fragments_that_point_back_are_not_statements(sentence: str, statement: bool) -> None:
+    assert is_statement(sentence) is statement
+
+
+def test_a_question_is_no_fact_and_no_omission() -> None:
+    felt, toll = np.eye(2, dtype=np.float32)
+    a = art("a", "A", ("Did you feel the quake? The toll is 3.",))
+    b = art("b", "B", ("Did you feel the quake? Three died.",))
+    c = art("c", "C", ("Three people died.",))
+    vectors = [np.stack([felt, toll]), np.stack([felt, toll]), np.stack([toll])]
+    alignment = Aligner(AlignmentSettings()).align(
+        [x.paragraphs for x in (a, b, c)],
+        embeddings=vectors,
+        ids=["a", "b", "c"],
+        groups=["A", "B", "C"],
+        granularity="sentence",
+    )
+    facts = build_facts([a, b, c], alignment)
+    assert not any("?" in e.sentence for f in facts for e in f.evidence)
+    assert all("C" not in f.missing or "?" not in f.text for f in facts)
+    assert any(f.outlets == ("A", "B", "C") for f in facts)

@@ -9,22 +9,22 @@ corpus changes, the gate fails until the minimums are measured again.
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import os
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from coverage._cache import EmbeddingCache, default_cache_dir
-from coverage.analysis.embedding import SentenceTransformerEmbedder, embed_unique
+from coverage.analysis.embedding import CachedEmbedder, SentenceTransformerEmbedder
 from coverage.analysis.events import EventClusterer
 from coverage.evaluation.adapters import ecbplus_to_folder, newswcl50_to_folder
 from coverage.evaluation.scores import evaluate_clustering, labels_from_field
 from coverage.ingest import load_corpus
+from coverage.pipeline import embed_corpus
+from coverage.settings import Settings
 
 MINIMUMS = Path(__file__).with_name("quality_minimums.json")
 ADAPTERS: dict[str, Callable[[Path, Path], Path]] = {
@@ -58,22 +58,16 @@ def datasets() -> Path:
 
 
 @pytest.fixture(scope="session")
-def embed() -> Iterator[Callable[[list[str]], np.ndarray]]:
-    embedder = SentenceTransformerEmbedder()
+def embed() -> Iterator[CachedEmbedder]:
     cache = EmbeddingCache(default_cache_dir())
-
-    def run(texts: list[str]) -> np.ndarray:
-        vectors, _ = embed_unique(texts, embedder, cache=cache)
-        return vectors
-
-    yield run
+    yield CachedEmbedder(SentenceTransformerEmbedder(), cache)
     cache.close()
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(ADAPTERS))
 def test_event_clustering_meets_stored_minimum(
-    name: str, datasets: Path, embed: Callable[[list[str]], np.ndarray], tmp_path: Path
+    name: str, datasets: Path, embed: CachedEmbedder, tmp_path: Path
 ) -> None:
     source = datasets / SOURCES.get(name, name)
     if not source.is_dir():
@@ -86,12 +80,9 @@ def test_event_clustering_meets_stored_minimum(
         )
     corpus = load_corpus(ADAPTERS[name](source, tmp_path / name))
     articles = list(corpus.articles)
-    paragraphs = embed([p for a in articles for p in a.paragraphs])
-    leads = embed([f"{a.title}\n{a.paragraphs[0]}" for a in articles])
-    bounds = np.cumsum([0] + [len(a.paragraphs) for a in articles])
-    per_article = [paragraphs[start:stop] for start, stop in itertools.pairwise(bounds)]
+    vectors = embed_corpus(articles, embed, pool=Settings().embedding.pool_sentences)  # as the pipeline embeds
 
-    labels = EventClusterer().fit(articles, per_article, leads).labels_
+    labels = EventClusterer().fit(articles, vectors.paragraphs, vectors.leads).labels_
     scores = evaluate_clustering(articles, labels, labels_from_field(articles, "event"))
 
     assert scores.bcubed_f1 >= stored["bcubed_f1"], (

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from coverage.analysis.verification import SentenceIndex, absorb_facts, terms, verify_facts
+from coverage.analysis.verification.terms import numbers_differ
 from coverage.model import Article, Fact, FactEvidence, OutletCheck, Verdict
 from coverage.settings import FactSettings
 from coverage.text.cleaning import split_clauses
@@ -337,3 +338,49 @@ def test_a_row_is_not_split_when_an_outlet_carries_a_clause_neither_clearly_nor_
     """B's sentence carries a few words of the second clause (between half and all of omit_coverage): unclean."""
     (whole,) = _partial_row(b_sentence="Police declared a state of emergency in the capital, the government said.")
     assert whole.text == TWO_FACTS
+
+
+TOPIC_A = unit(0.75, 0.661, 0)  # cosine 0.75 to FIRE, 0.56 to TOPIC_B
+TOPIC_B = unit(0.75, 0, 0.661)  # cosine 0.75 to FIRE
+AWAY = unit(0.2, 0, 0.98)  # cosine 0.2 to FIRE
+
+
+@pytest.mark.parametrize(("second", "verdict"), [(TOPIC_B, Verdict.UNCLEAR), (AWAY, Verdict.STATES)])
+def test_a_cosine_alone_states_only_when_the_sentence_stands_out_from_the_outlet_s_others(
+    second: np.ndarray, verdict: Verdict
+) -> None:
+    """Inside one story most sentences are alike in topic: a cosine over ``states_cosine`` with none of the fact's
+    content counts as a statement only when the outlet's next sentence is ``states_margin`` further from the fact;
+    otherwise the outlet is unclear, neither stating nor omitting it."""
+    index = index_of(
+        {
+            "A": [("A fire destroyed the grain warehouse on Monday.", FIRE)],
+            "B": [("The grain warehouse burned down on Monday.", FIRE)],
+            "C": [("Investors cheered the chip deal.", TOPIC_A), ("Analysts expect higher margins.", second)],
+        }
+    )
+    fact = verify(index, fact_of(index, [(0, 0), (1, 0)]))
+    assert fact.verdict("C") is verdict
+    assert ("C" in fact.outlets) is (verdict is Verdict.STATES)
+    assert "C" not in fact.missing
+
+
+def test_a_question_states_nothing() -> None:
+    """The closest sentence of C is a reader question at a paraphrase's cosine: no statement, no omission."""
+    index = index_of(
+        {
+            "A": [("Two aftershocks of magnitude 2.9 and 2.2 followed the quake.", FIRE)],
+            "B": [("The quake was followed by two aftershocks.", FIRE)],
+            "C": [("Have you felt any aftershocks after the quake?", FIRE_PARAPHRASE)],
+        }
+    )
+    fact = verify(index, fact_of(index, [(0, 0), (1, 0)]))
+    assert fact.verdict("C") is Verdict.UNCLEAR
+    assert "C" not in fact.outlets and "C" not in fact.missing
+
+
+def test_another_magnitude_is_not_the_same_quake() -> None:
+    small = terms("Earlier this morning, an earthquake with a preliminary magnitude of 2.0 struck near The Geysers.")
+    assert numbers_differ(small, terms("A 4.6-magnitude earthquake rattled Sonoma County early Thursday."))
+    assert numbers_differ(small, terms("An earthquake measuring 4.6 rattled Sonoma and Lake counties."))
+    assert not numbers_differ(terms("A magnitude 4.6 quake hit."), terms("An M4.6 earthquake struck the area."))

@@ -43,6 +43,8 @@ __all__ = [
     "embed_table",
     "embed_unique",
     "make_embedder",
+    "pool",
+    "pooled_vectors",
 ]
 
 logger = logging.getLogger(__name__)
@@ -394,3 +396,47 @@ def embed_table(
         "embedding", np.ascontiguousarray(vectors, dtype=np.float32), dtype=pl.Array(pl.Float32, dimension)
     )
     return frame.with_columns(embedding)
+
+
+def _words(text: str) -> int:
+    return max(len(text.split()), 1)
+
+
+def pool(vectors: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    """One L2-normalised vector for the concatenation of ``texts``: their vectors averaged, each weighted by its
+    word count (the model mean-pools its tokens, so a long sentence weighs more in a paragraph than a short one)."""
+    weights = np.array([_words(text) for text in texts], dtype=np.float32)
+    pooled: np.ndarray = _normalise((vectors * weights[:, None]).sum(axis=0, keepdims=True))[0]
+    return pooled
+
+
+def pooled_vectors(
+    articles: Sequence[tuple[str, Sequence[Sequence[str]]]],
+    embedder: Embedder,
+    *,
+    cache: EmbeddingCache | None = None,
+    progress: ProgressCallback | None = None,
+) -> tuple[list[np.ndarray], np.ndarray, dict[str, np.ndarray], int]:
+    """Paragraph vectors pooled from sentence vectors, each distinct sentence embedded once, and lead vectors.
+
+    ``articles``: (title+lead text, paragraphs as lists of sentences) per article. A paragraph's vector is the
+    word-weighted mean of its sentences' (:func:`pool`); the title+lead text is embedded as it is (pooled from the
+    title's and the first paragraph's vectors it split one article of the demo corpus off its event). Returns the
+    paragraph matrices (one per article), the lead matrix, the sentence vectors by text (so later stages reuse
+    them) and how many texts were computed. The transformer's cost grows with the tokens it reads: this reads each
+    sentence once, where embedding paragraphs and then the sentences of the events with two or more outlets reads
+    most sentences twice.
+    """
+    sentences = [s for _, paragraphs in articles for sentences in paragraphs for s in sentences]
+    leads = [lead for lead, _ in articles]
+    vectors, computed = embed_unique(sentences + leads, embedder, cache=cache, progress=progress)
+    by_text = dict(zip(sentences, vectors, strict=False))
+    dimension = vectors.shape[1] if len(vectors) else 0
+    paragraphs = [
+        np.array(
+            [pool(np.stack([by_text[s] for s in sentences]), sentences) for sentences in sentences_of], dtype=np.float32
+        ).reshape(len(sentences_of), dimension)
+        for _, sentences_of in articles
+    ]
+    lead_matrix = vectors[len(sentences) :] if leads else np.zeros((0, dimension), dtype=np.float32)
+    return paragraphs, lead_matrix, by_text, computed

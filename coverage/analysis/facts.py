@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from coverage.model import Alignment, Article, Fact, FactEvidence, ParagraphRef
 from coverage.settings import FactSettings
 
-__all__ = ["POSITION_MARKS", "best_evidence", "build_facts", "omission_context", "position_of"]
+__all__ = ["POSITION_MARKS", "best_evidence", "build_facts", "is_statement", "omission_context", "position_of"]
 
 POSITION_MARKS = {"headline": "H", "lead": "L", "upper": "↑", "lower": "↓"}
 """How reports mark a fact's prominence, most prominent first."""
@@ -25,6 +25,39 @@ _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _STOPWORDS = """the and for that with from this was were are has have had its his her their they them into after over
 said says will would been being than more most also about which who whom what when where while"""
 _STOP = frozenset(_STOPWORDS.split())
+
+
+_CLOSING = "\"'”’»)] \t"
+_DATE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september
+    october november december mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday
+    saturday sunday am pm a m p gmt utc cet cest bst est edt cst cdt mst mdt pst pdt et pt posted published updated
+    last modified""",
+    )
+)
+_ANAPHORIC = re.compile(
+    r"^(?:so\s+(?:what|there|that|this|it|he|she|they|we|i|you)\b|that['’]s\s+(?:where|why|what|how|when|it)\b"
+    r"|here['’]s\b)",
+    re.IGNORECASE,
+)
+_ANAPHORIC_WORDS = 10
+
+
+def is_statement(sentence: str) -> bool:
+    """The sentence states something a reader can check: not a question ("Have you felt any aftershocks?"), not a
+    dateline ("Mar 1 2012, 2:35am CET"), not a short fragment that only points back ("That's where SeaMicro came
+    in.", "So there's some public relations fun in that."). Facts, omissions and "only X" claims are made of
+    statements only."""
+    text = sentence.strip()
+    if not text or text.rstrip(_CLOSING).endswith("?"):
+        return False
+    letters = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    if any(c.isdigit() for c in text) and all(w in _DATE_WORDS for w in letters):
+        return False
+    words = text.split()
+    return not (_ANAPHORIC.match(text) and len(words) <= _ANAPHORIC_WORDS and not any(c.isdigit() for c in text))
 
 
 def best_evidence(fact: Fact, outlet: str) -> FactEvidence | None:
@@ -63,6 +96,8 @@ def build_facts(
             i = text_index[member.article]
             paragraph = sentences.parents[i][member.paragraph] if sentences.parents else member.paragraph
             sentence = sentences.segments[i][member.paragraph]
+            if not is_statement(sentence):
+                continue  # a question, a dateline, a fragment: no fact, so no omission or "only X" made of it
             evidence.append(
                 FactEvidence(
                     outlet=article.outlet,
@@ -72,6 +107,10 @@ def build_facts(
                     position=position_of(article, paragraph, sentence, settings),
                 )
             )
+        if not evidence:
+            continue
+        if not is_statement(text):
+            text = evidence[0].sentence
         present = sorted({e.outlet for e in evidence}, key=str.casefold)
         facts.append(
             Fact(

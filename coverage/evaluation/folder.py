@@ -42,7 +42,11 @@ def evaluate_folder(
     cache = open_cache(settings.embedding)
     try:
         vectors = embed_corpus(
-            corpus.articles, embedder or make_embedder(settings.embedding), cache=cache, progress=progress
+            corpus.articles,
+            embedder or make_embedder(settings.embedding),
+            cache=cache,
+            progress=progress,
+            pool=settings.embedding.pool_sentences,
         )
     finally:
         if cache is not None:

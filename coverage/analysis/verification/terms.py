@@ -74,6 +74,23 @@ _QUOTED = re.compile(r"[\"“«]([^\"”»]{8,})[\"”»]")
 _MIN_QUOTE_WORDS = 3
 
 
+_MAGNITUDE = re.compile(
+    r"\bmagnitude(?:[\s-]+of)?[\s-]+(\d+(?:\.\d+)?)\b|\b(\d+(?:\.\d+)?)[\s-]*magnitude\b"
+    r"|\bM\s?(\d\.\d)\b|\bmeasuring\s+(\d\.\d)\b",
+    re.IGNORECASE,
+)
+"""An earthquake's magnitude ("a preliminary magnitude of 2.0", "4.6-magnitude", "M4.6", "measuring 4.6"): a
+figure of its own kind, so that a quake of 2.0 is not the same fact as one of 4.6."""
+
+
+def _magnitudes(sentence: str) -> set[tuple[str, float, float]]:
+    out = set()
+    for match in _MAGNITUDE.finditer(sentence):
+        value = float(next(g for g in match.groups() if g is not None))
+        out.add(("magnitude", value, value))
+    return out
+
+
 def quoted_spans(sentence: str) -> list[str]:
     """Words inside quote marks, lower-cased and without punctuation, three words or more."""
     out = []
@@ -227,6 +244,7 @@ def terms(sentence: str) -> Terms:
             figures.add((kind, min(low, figure.value), max(high, figure.value)))
         if not found:
             numbers |= spelled  # "twelve" alone; in "three hundred" the figure's value stands for the words
+        figures |= _magnitudes(sentence)
     quotes = tuple(quoted_spans(sentence))
     speakers: frozenset[str] = frozenset()
     if quotes:

@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from coverage.analysis.facts import position_of
+from coverage.analysis.facts import is_statement, position_of
 from coverage.analysis.verification.merging import PART, merge_facts
 from coverage.analysis.verification.parts import split_partial
 from coverage.analysis.verification.terms import Terms, numbers_differ, shares_quote, terms
@@ -149,6 +149,13 @@ def _partial(index: SentenceIndex, fact: tuple[int, int], candidate: tuple[int, 
 _TOPIC_ONLY = 0.5
 """The sureness of an omission whose closest sentence is alike in topic only (a mid cosine, little of the content):
 at the omission thresholds' own level, under any ``min_confidence`` that lists an omission."""
+
+TOPIC_ONLY = "alike in topic only"
+"""The note on an outlet whose closest sentence is close in cosine to the fact but no closer than its other
+sentences, and carries little of the fact's content: neither a statement nor an omission."""
+
+NOT_A_STATEMENT = "closest is not a statement"
+"""The note on an outlet whose closest sentence is a question, a dateline or a fragment: no claim either way."""
 
 _QUIET_COSINE = 0.4
 """A candidate that shares no word, name or number with the fact and whose cosine is under this is scored by its
@@ -307,6 +314,14 @@ def _check_outlet(
     candidates = [max(per, key=lambda m: (m.strength, m.partial)) for per in scored]
     best = max(candidates, key=lambda m: (m.strength, m.span == 1, -m.article, -m.sentence), default=None)
     verdict, confidence = _verdict(best, settings)
+    topic_only = verdict is Verdict.STATES and best is not None and not _stands_out(best, scored, settings)
+    said = (
+        verdict is not Verdict.STATES
+        or best is None
+        or any(is_statement(s) for s in index.sentences[best.article][best.sentence : best.sentence + best.span])
+    )
+    if topic_only or not said:
+        verdict, confidence = Verdict.UNCLEAR, 0.5
     if verdict is Verdict.OMITS and scored and best is not None and best.cosine < settings.omit_cosine:
         confidence = _wordings_confidence(index, evidence, scored, settings) or confidence
     if verdict is Verdict.OMITS:
@@ -322,7 +337,7 @@ def _check_outlet(
         cosine=round(best.cosine, 3) if best else 0.0,
         coverage=round(max(best.coverage, best.content), 3) if best else 0.0,
         closest=closest,
-        note=_note(best, verdict),
+        note=TOPIC_ONLY if topic_only else _note(best, verdict) if said else NOT_A_STATEMENT,
     )
     return check, closest if verdict is Verdict.STATES else None
 
@@ -335,11 +350,46 @@ def _holds(index: SentenceIndex, a: tuple[int, int], b: tuple[int, int], setting
         return False
     cosine = float(index.vectors[a[0]][a[1]] @ index.vectors[b[0]][b[1]])
     coverage = max(_coverage(ta, tb, index, names=False), _coverage(tb, ta, index, names=False))
-    return (
-        cosine >= settings.states_cosine
-        or (cosine >= settings.support_cosine and coverage >= settings.confirm_coverage)
-        or (cosine >= settings.confirm_cosine and coverage >= settings.states_coverage)
+    if (cosine >= settings.support_cosine and coverage >= settings.confirm_coverage) or (
+        cosine >= settings.confirm_cosine and coverage >= settings.states_coverage
+    ):
+        return True
+    if cosine < settings.states_cosine:
+        return False
+    if cosine >= settings.states_cosine_alone:
+        return True
+    # A cosine alone: ``a`` must stand out from its article's other sentences (see :func:`_stands_out`).
+    others = index.vectors[a[0]] @ index.vectors[b[0]][b[1]]
+    runner_up = max((float(c) for k, c in enumerate(others) if k != a[1]), default=-1.0)
+    return cosine - runner_up >= settings.states_margin
+
+
+def _cosine_only(match: _Match, settings: FactSettings) -> bool:
+    """The match is a statement by its cosine alone: it carries under ``states_coverage`` of the fact's content."""
+    return match.content < settings.states_coverage or match.cosine < settings.confirm_cosine
+
+
+def _stands_out(best: _Match, scored: Sequence[Sequence[_Match]], settings: FactSettings) -> bool:
+    """A statement on cosine alone counts when the sentence stands out from the outlet's other sentences: its cosine
+    to the fact is ``states_margin`` above the closest of them that does not overlap it, or it reaches
+    ``states_cosine_alone``. Inside one story most sentences are alike in topic (0.7-0.8 on a company deal), and the
+    closest of them is no evidence a reader can check."""
+    if not _cosine_only(best, settings) or best.cosine >= settings.states_cosine_alone:
+        return True
+    runner_up = max(
+        (
+            max(m.cosine for m in per)
+            for per in scored
+            if per
+            and (
+                per[0].article != best.article
+                or per[0].sentence + per[0].span <= best.sentence
+                or per[0].sentence >= best.sentence + best.span
+            )
+        ),
+        default=-1.0,
     )
+    return best.cosine - runner_up >= settings.states_margin
 
 
 def _note(best: _Match | None, verdict: Verdict) -> str:
