@@ -83,7 +83,7 @@ def extract_quotes(paragraphs: Sequence[str], settings: QuoteSettings | None = N
     settings = settings or QuoteSettings()
     spans = _find_spans(paragraphs)
     masked = _mask(paragraphs, spans)
-    sentences = [sentence_spans(p) for p in paragraphs]
+    sentences = _split_before_quotes([sentence_spans(p) for p in paragraphs], masked, spans)
     quotes: list[Quote] = []
     for span in spans:
         quote = _read_span(paragraphs, masked, sentences, span, quotes, settings)
@@ -125,7 +125,7 @@ def _read_span(
         speaker = _speaker_in(before, settings, last_first=True)
         if speaker is not None:
             attribution = Attribution.BEFORE
-        else:
+        elif not re.search(r"\.\W*\Z", text) and not _subordinate(after):
             speaker = _speaker_in(after, settings, last_first=False)
             if speaker is not None:
                 attribution = Attribution.SENTENCE
@@ -161,6 +161,44 @@ def _read_span(
         sentence=paragraphs[first][open_sentence[0] : open_sentence[1]],
         attribution=attribution,
     )
+
+
+def _split_before_quotes(
+    sentences: Sequence[Sequence[tuple[int, int]]], masked: Sequence[str], spans: Sequence[_Span]
+) -> list[list[tuple[int, int]]]:
+    """The sentence spans, also cut where a quote opens right after a sentence's full stop (``..., said Geri Angel, a
+    waitress. "We have ..."``): the sentence splitter keeps a sentence going when the next one opens with a quote
+    mark (tokenised ````...''`` text above all). The stop must follow a lower-case letter, a digit or a closing
+    bracket, so that ``U.S.`` and ``Mr.`` cut nothing."""
+    cut: list[list[tuple[int, int]]] = [list(s) for s in sentences]
+    for span in spans:
+        text = masked[span.paragraph]
+        if not re.search(r"[a-z\d)][.!?]\s+\Z", text[: span.start]):
+            continue
+        row = cut[span.paragraph]
+        for number, (start, end) in enumerate(row):
+            if start < span.start < end:
+                row[number : number + 1] = [(start, span.start), (span.start, end)]
+                break
+    return cut
+
+
+# Conjunctions that open a clause of its own: a speech verb after them has a subject of its own that does not say
+# the quote before them (downgraded it to "hold" after the company announced ...).
+_SUBORDINATORS = word_set("after before when whenever because since while until unless although though whereas")
+
+
+def _subordinate(after: str) -> bool:
+    """Whether the first speech verb after a quote in its sentence is in a clause of its own (``... "hold" after
+    Acme announced its bid``), so its subject is not the quote's speaker: a conjunction before the first comma
+    (``"...," Bradlee, who ... when he was editor, said`` is no such clause)."""
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", after.split(",")[0])]
+    for word in words:
+        if word in _SUBORDINATORS:
+            return True
+        if word in _SPEECH_VERBS or word == "according":
+            return False
+    return False
 
 
 def _is_title(before: str, text: str) -> bool:

@@ -14,6 +14,7 @@ _MARK = re.compile(r"``|''|[\"“”«»„‘’']")
 _DOUBLE_OPENERS = {"“", "«", "„", "``"}
 _DOUBLE_CLOSERS = {"”", "»", "''"}
 _SINGLE_MARKS = {"‘", "’", "'"}
+_SPEECH_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|asked|explained|according to)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -78,6 +79,16 @@ def _find_spans(paragraphs: Sequence[str]) -> list[_Span]:
                 current = carried
                 current.pieces = (*current.pieces, (p, first.end(), -1))
                 skip_first = True
+            elif (
+                first is not None
+                and re.search(r"(?:\A|[.!?:])\s*\Z", paragraphs[carried.paragraph][: carried.start])
+                and _closes_carried(text, first.start(), first[0])
+            ):
+                carried.pieces = (*carried.pieces, (p, 0, first.start()))
+                carried.last_paragraph, carried.end, carried.inner_end = p, first.end(), first.start()
+                carried.closed = True
+                spans.append(carried)
+                skip_first = True
             else:
                 spans.extend(_unclosed(paragraphs, carried))
             carried = None
@@ -110,6 +121,21 @@ def _find_spans(paragraphs: Sequence[str]) -> list[_Span]:
     if carried is not None:
         spans.extend(_unclosed(paragraphs, carried))
     return spans
+
+
+def _closes_carried(text: str, pos: int, mark: str) -> bool:
+    """Whether the first mark of a paragraph closes the quote the paragraph before left open, continued here without
+    a reopening mark (a paragraph break the source or a scraper put inside a quote): a closing mark right after the
+    end of a sentence or clause (``... dazzling speed." AMD president ...``), not followed by a word, with no speech
+    verb before it (``..., said X. "We``: narration, then a new quote), and for a straight mark one that leaves the
+    paragraph's other straight marks paired. The caller also asks that the open quote started a sentence (a mark
+    after a comma is more often a closing mark written as an opening one: ````Everyone was respectful, `` said``)."""
+    if mark not in ('"', "”", "''") or not re.search(r"[.!?,]\s*\Z", text[:pos]):
+        return False
+    after = text[pos + len(mark) : pos + len(mark) + 1]
+    if after.isalnum() or _SPEECH_VERB.search(text[:pos]):  # "..., said X. "We ...": narration, then a new quote
+        return False
+    return mark != '"' or text.count('"') % 2 == 1
 
 
 def _unclosed(paragraphs: Sequence[str], span: _Span) -> list[_Span]:

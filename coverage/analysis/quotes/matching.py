@@ -97,18 +97,27 @@ def _pair_score(
     a: tuple[Article, Quote, tuple[str, ...]], b: tuple[Article, Quote, tuple[str, ...]], settings: QuoteSettings
 ) -> float:
     """:func:`_match_score`, and for a one-word partial quote (the ministry insists the situation has "stabilized")
-    contained in another quote, a weaker match (``single_word_score``) unless both speakers are named and differ."""
+    contained in another quote, a weaker match (``single_word_score``) unless both speakers are named and differ.
+
+    Two named speakers who differ also part a reworded match and a short quote (``scare_max_words``) contained in a
+    longer one: a few shared words ("building block") said by two people are two quotes, while the same long quote
+    word for word under two names stays one group, flagged ``different_speaker``."""
     score = _match_score(a[2], b[2], settings)
+    brief = min(len(a[2]), len(b[2])) <= settings.scare_max_words
+    if score and (score < 1.0 or brief) and _different_named(a[1], b[1]):
+        return 0.0
     if score or min(len(a[2]), len(b[2])) != 1:
         return score
     short, long = (a, b) if len(a[2]) == 1 else (b, a)
     word = short[2][0]
     if word in _STOPWORDS or len(word) < settings.single_word_min_letters or word not in long[2]:
         return 0.0
-    key_a, key_b = _speaker_key(a[1].speaker), _speaker_key(b[1].speaker)
-    if _named(a[1].speaker) and _named(b[1].speaker) and not key_a & key_b:
-        return 0.0
-    return settings.single_word_score
+    return 0.0 if _different_named(a[1], b[1]) else settings.single_word_score
+
+
+def _different_named(a: Quote, b: Quote) -> bool:
+    """Whether two quotes' speakers are both named and share no name."""
+    return _named(a.speaker) and _named(b.speaker) and not _speaker_key(a.speaker) & _speaker_key(b.speaker)
 
 
 def _speaker_key(speaker: str | None) -> frozenset[str]:
@@ -144,7 +153,13 @@ def _make_group(items: Sequence[tuple[Article, Quote, tuple[str, ...]]]) -> Quot
     speaker: str | None = None
     group_key: frozenset[str] = frozenset()
     if speakers:  # the speaker most variants agree with (names overlap), written in full
-        support = {name: sum(1 for _, other in speakers if key & other) for name, key in speakers}
+        # of the canonical words' speakers first: a speaker of a reworded version may not have said these words
+        said = [
+            (q.speaker, k)
+            for (_, q, t), k in zip(items, keys, strict=True)
+            if q.speaker and k and t == canonical_tokens
+        ]
+        support = {name: sum(1 for _, other in speakers if key & other) for name, key in said or speakers}
         speaker = max(support, key=lambda name: (support[name], _named(name), len(name)))
         group_key = _speaker_key(speaker)
     variants = []

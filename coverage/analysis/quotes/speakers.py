@@ -55,7 +55,8 @@ _OFFICIAL_WORDS = word_set(
     "president minister spokesman spokeswoman spokesperson spokespeople governor mayor official officials "
     "authorities prosecutor prosecutors ambassador senator congressman congresswoman lawmaker lawmakers "
     "mp secretary chancellor king queen premier commander general chief sheriff deputy diplomat diplomats "
-    "representative adviser advisor aide head leader director envoy officer police judge attorney rep chairman "
+    "representative representatives adviser advisor aide head leader director envoy officer police judge attorney "
+    "rep chairman manager executive ceo cfo coo cto founder co-founder treasurer "
     "chairwoman chair"
 )
 _EXPERT_WORDS = word_set(
@@ -81,7 +82,7 @@ _MODIFIERS = word_set(
     "regional national state federal security political independent human rights press chief young "
     "elderly middle-aged kazakh russian american western government health finance economy justice "
     "military police county city general white united familiar briefed close legal media news private "
-    "public central"
+    "public central new"
 )
 _TITLES = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|Lt|Col|Sgt|Gov|Jr|Sr|St|Capt|Maj|Adm|Rev|Pres)\."
 _WORD_TOKEN = re.compile(
@@ -115,7 +116,7 @@ def _is_speaker_word(tok: _Tok) -> bool:
     if tok.capitalised:
         return tok.lower not in _CAP_STOP and not tok.lower.endswith("ly")
     base = tok.lower.removesuffix("'s").removesuffix("’s")
-    return base in _ROLE_WORDS or base in _MODIFIERS or tok.lower != base
+    return base in _ROLE_WORDS or base in _MODIFIERS or tok.lower != base or bool(_ROLE_WORDS & set(base.split("-")))
 
 
 def _valid_speaker(words: Sequence[_Tok]) -> bool:
@@ -170,10 +171,19 @@ def _speaker_backward(
         taken.pop()
     words = [toks[i] for i in reversed(taken)]
     named = all(t.capitalised for t in words)  # "the president, Anton Halvik, said": the name in apposition
-    if not words or not _valid_speaker(words) or (apposition and words[0].lower not in _DETERMINERS and not named):
+    role_first = bool(words) and not words[0].capitalised and _is_speaker_word(words[0])  # "director-general of"
+    opens_role = words[0].lower in _DETERMINERS or role_first if words else False
+    if not words or not _valid_speaker(words) or (apposition and not opens_role and not named):
         return None
     first = taken[-1]
-    if words[0].lower in _DETERMINERS and first >= 2 and toks[first - 1].text == ",":
+    before = toks[first - 1] if first >= 1 else None
+    if (
+        apposition
+        and before is not None
+        and (before.lower in _ROLE_PREPOSITIONS or (words[0].lower in _DETERMINERS and before.text not in ",;:"))
+    ):
+        return None  # "addressed the deal in a statement, saying": an object, not a subject between commas
+    if (words[0].lower in _DETERMINERS or (role_first and apposition)) and first >= 2 and toks[first - 1].text == ",":
         name: list[_Tok] = []
         j = first - 2
         while j >= 0 and toks[j].capitalised and _is_speaker_word(toks[j]) and len(name) < settings.speaker_max_tokens:
@@ -214,9 +224,16 @@ def _speaker_forward(toks: Sequence[_Tok], index: int, source: str, settings: Qu
         k += 1
     while words and (words[-1].lower in _ROLE_PREPOSITIONS or words[-1].lower in _DETERMINERS):
         words.pop()
+    tail = max((n for n, t in enumerate(words) if t.lower in _ROLE_PREPOSITIONS), default=None)
+    if tail is not None and not any(t.capitalised or t.lower in _ROLE_WORDS for t in words[tail + 1 :]):
+        words = words[:tail]  # "Ed Stefanski at a news [conference]": a place or occasion, not an organisation
     if not words or not _valid_speaker(words):
         return None
     end = index + len(words)
+    if words[-1].lower in _ROLE_WORDS and end + 1 < len(toks) and toks[end].lower == "and":
+        chained = _speaker_forward(toks, end + 1, source, settings)  # "SeaMicro CEO and new AMD manager Andrew Feldman"
+        if chained is not None and _has_name(toks[chained[1] - 1].text):
+            return source[words[0].start : toks[chained[1] - 1].end], chained[1]
     if words[-1].capitalised and end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].lower in _DETERMINERS:
         role = _speaker_forward(toks, end + 1, source, settings)  # "Dosym Satpayev, a political analyst"
         if role is not None and any(t.lower in _ROLE_WORDS for t in toks[end + 2 : role[1]]):
@@ -288,6 +305,8 @@ def _speaker_in(context: str, settings: QuoteSettings, *, last_first: bool) -> s
                     return found[0]
             continue
         speaker = _speaker_backward(toks, i, context, settings, antecedent=last_first)
+        if speaker is None and last_first and toks[i].lower.endswith("ing") and i > 0 and toks[i - 1].text == ",":
+            speaker = _leading_subject(context, settings)  # "X addressed the deal in a statement, saying": X
         if speaker is not None:
             return speaker
     return None
@@ -306,6 +325,20 @@ def _leading_name(sentence: str, settings: QuoteSettings) -> str | None:
     if found is None or not any(t.capitalised and t.lower not in _DETERMINERS for t in toks[start : found[1]]):
         return None
     return found[0]
+
+
+def _leading_subject(sentence: str, settings: QuoteSettings) -> str | None:
+    """The name that starts a sentence when a finite verb follows it (``Trump cancelled``, ``X also addressed``):
+    a regular past or third-person form, so that ``Beat writer Larry Holder puts`` gives nothing rather than
+    ``Beat``."""
+    name = _leading_name(sentence, settings)
+    if name is None:
+        return None
+    toks = _tokens(sentence[sentence.find(name) + len(name) :])
+    verb = _skip_adverbials(toks, 0)
+    if verb < len(toks) and not toks[verb].capitalised and toks[verb].lower.endswith(("ed", "s")):
+        return name
+    return None
 
 
 def _speaker_kind(speaker: str | None) -> SpeakerKind:
