@@ -125,7 +125,7 @@ def _read_span(
         speaker = _speaker_in(before, settings, last_first=True)
         if speaker is not None:
             attribution = Attribution.BEFORE
-        elif not re.search(r"\.\W*\Z", text) and not _subordinate(after):
+        elif not re.search(r"\.\W*\Z", text) and not _verb_has_object(after):
             speaker = _speaker_in(after, settings, last_first=False)
             if speaker is not None:
                 attribution = Attribution.SENTENCE
@@ -183,21 +183,20 @@ def _split_before_quotes(
     return cut
 
 
-# Conjunctions that open a clause of its own: a speech verb after them has a subject of its own that does not say
-# the quote before them (downgraded it to "hold" after the company announced ...).
-_SUBORDINATORS = word_set("after before when whenever because since while until unless although though whereas")
+# Words that start the object of a speech verb: "announced its bid" says something else than the quote before it.
+_OBJECT_STARTS = word_set("the a an its his her their our my your this these those that plans")
+_PERSON_OBJECT_VERBS = word_set("told tells tell asked asks")
 
 
-def _subordinate(after: str) -> bool:
-    """Whether the first speech verb after a quote in its sentence is in a clause of its own (``... "hold" after
-    Acme announced its bid``), so its subject is not the quote's speaker: a conjunction before the first comma
-    (``"...," Bradlee, who ... when he was editor, said`` is no such clause)."""
-    words = [w.lower() for w in re.findall(r"[\w’'-]+", after.split(",")[0])]
-    for word in words:
-        if word in _SUBORDINATORS:
-            return True
-        if word in _SPEECH_VERBS or word == "according":
-            return False
+def _verb_has_object(after: str) -> bool:
+    """Whether the first speech verb after a quote in its sentence has an object of its own (``... "hold" after
+    Acme announced its bid``): then that verb says the object, not the quote, and its subject is not the quote's
+    speaker (``"...," Rehn said.``, ``..., the Kremlin said in a statement`` have none)."""
+    words = [w.lower() for w in re.findall(r"[\w’'-]+|[^\w\s]", after)]
+    for number, word in enumerate(words):
+        if word in _SPEECH_VERBS:
+            following = words[number + 1] if number + 1 < len(words) else ""
+            return word not in _PERSON_OBJECT_VERBS and following in _OBJECT_STARTS
     return False
 
 

@@ -81,7 +81,7 @@ def _find_spans(paragraphs: Sequence[str]) -> list[_Span]:
                 skip_first = True
             elif (
                 first is not None
-                and re.search(r"(?:\A|[.!?:])\s*\Z", paragraphs[carried.paragraph][: carried.start])
+                and not re.search(r",\s*\Z", paragraphs[carried.paragraph][: carried.start])
                 and _closes_carried(text, first.start(), first[0])
             ):
                 carried.pieces = (*carried.pieces, (p, 0, first.start()))
@@ -128,8 +128,8 @@ def _closes_carried(text: str, pos: int, mark: str) -> bool:
     a reopening mark (a paragraph break the source or a scraper put inside a quote): a closing mark right after the
     end of a sentence or clause (``... dazzling speed." AMD president ...``), not followed by a word, with no speech
     verb before it (``..., said X. "We``: narration, then a new quote), and for a straight mark one that leaves the
-    paragraph's other straight marks paired. The caller also asks that the open quote started a sentence (a mark
-    after a comma is more often a closing mark written as an opening one: ````Everyone was respectful, `` said``)."""
+    paragraph's other straight marks paired. The caller also asks that the open quote did not open after a comma
+    (there it is more often a closing mark written as an opening one: ````Everyone was respectful, `` said``)."""
     if mark not in ('"', "”", "''") or not re.search(r"[.!?,]\s*\Z", text[:pos]):
         return False
     after = text[pos + len(mark) : pos + len(mark) + 1]

@@ -24,8 +24,12 @@ _SPEECH_VERBS = word_set(
     "demanded"
 )
 _RELATIVES = {"who", "which", "whose"}
+# Speech verbs whose subject may follow them after a comma ("..., said Warren"); not "told the BBC" (a listener).
+_INVERTED_VERBS = word_set("said says added adds explained noted wrote writes insisted argued warned")
 # Words that open a sentence before its subject ("Addressing supporters in Harlen, Voss struck a humble note").
-_OPENERS = word_set("in on at after before during with for from amid despite following asked speaking addressing")
+_OPENERS = word_set(
+    "in on at after before during with for from amid despite following asked speaking addressing like unlike"
+)
 _PRONOUNS = {"he", "she", "they", "i", "we", "it"}
 _DETERMINERS = {"the", "a", "an", "one", "another", "his", "her", "its", "their", "two", "three", "several", "some"}
 _ROLE_PREPOSITIONS = {"of", "for", "at", "from", "in", "with", "to"}
@@ -180,9 +184,9 @@ def _speaker_backward(
     if (
         apposition
         and before is not None
-        and (before.lower in _ROLE_PREPOSITIONS or (words[0].lower in _DETERMINERS and before.text not in ",;:"))
-    ):
-        return None  # "addressed the deal in a statement, saying": an object, not a subject between commas
+        and (before.lower in _ROLE_PREPOSITIONS or (opens_role and before.text not in ",;:"))
+    ):  # "addressed the deal in a statement, saying", "Nirad Sinha, a navy spokesman, told": no subject between commas
+        return None
     if (words[0].lower in _DETERMINERS or (role_first and apposition)) and first >= 2 and toks[first - 1].text == ",":
         name: list[_Tok] = []
         j = first - 2
@@ -307,6 +311,10 @@ def _speaker_in(context: str, settings: QuoteSettings, *, last_first: bool) -> s
         speaker = _speaker_backward(toks, i, context, settings, antecedent=last_first)
         if speaker is None and last_first and toks[i].lower.endswith("ing") and i > 0 and toks[i - 1].text == ",":
             speaker = _leading_subject(context, settings)  # "X addressed the deal in a statement, saying": X
+        elif speaker is None and i > 0 and toks[i - 1].text == "," and toks[i].lower in _INVERTED_VERBS:
+            # "Any deal raises questions, said Warren, but"
+            found = _speaker_forward(toks, i + 1, context, settings)
+            speaker = found[0] if found is not None and _has_name(found[0]) else None
         if speaker is not None:
             return speaker
     return None
