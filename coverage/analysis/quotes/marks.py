@@ -72,28 +72,31 @@ def _find_spans(paragraphs: Sequence[str]) -> list[_Span]:
     for p, text in enumerate(paragraphs):
         current: _Span | None = None
         marks = list(_MARK.finditer(text))
-        skip_first = False
+        skip = -1  # the index of a mark the carried quote used
         if carried is not None:
             first = marks[0] if marks else None
+            # the first double mark may close it: single marks before it are apostrophes ("I'm glad ... got," said)
+            double = next((n for n, m in enumerate(marks) if m[0] not in _SINGLE_MARKS), -1)
             if first is not None and _at_paragraph_start(text, first.start()) and _opens(text, first.start(), first[0]):
                 current = carried
                 current.pieces = (*current.pieces, (p, first.end(), -1))
-                skip_first = True
+                skip = 0
             elif (
-                first is not None
+                double >= 0
                 and not re.search(r",\s*\Z", paragraphs[carried.paragraph][: carried.start])
-                and _closes_carried(text, first.start(), first[0])
+                and _closes_carried(text, marks[double].start(), marks[double][0])
             ):
-                carried.pieces = (*carried.pieces, (p, 0, first.start()))
-                carried.last_paragraph, carried.end, carried.inner_end = p, first.end(), first.start()
+                closer = marks[double]
+                carried.pieces = (*carried.pieces, (p, 0, closer.start()))
+                carried.last_paragraph, carried.end, carried.inner_end = p, closer.end(), closer.start()
                 carried.closed = True
                 spans.append(carried)
-                skip_first = True
+                skip = double
             else:
                 spans.extend(_unclosed(paragraphs, carried))
             carried = None
         for number, match in enumerate(marks):
-            if skip_first and number == 0:
+            if number <= skip:
                 continue
             mark, pos = match[0], match.start()
             if current is None:
