@@ -586,3 +586,13 @@ def test_a_group_speaker_is_the_speaker_of_its_words_and_shared_phrases_of_two_p
         article("d", "D", 'Ines Carr called the depot "a freight hub" for the north.'),
     )
     assert sorted(len(g.variants) for g in groups) == [1, 1, 1, 1]
+
+
+def test_a_coordinated_subject_is_no_speaker_for_a_pronoun() -> None:
+    quotes = extract_quotes(
+        [
+            '"Our chips are ready," Rosa Lind said.',
+            'In recent weeks, Vexa and other rivals had praised the startup. "We moved fast," she said.',
+        ]
+    )
+    assert [q.speaker for q in quotes] == ["Rosa Lind", "Rosa Lind"]

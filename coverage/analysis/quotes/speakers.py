@@ -321,7 +321,8 @@ def _speaker_in(context: str, settings: QuoteSettings, *, last_first: bool) -> s
 
 
 def _leading_name(sentence: str, settings: QuoteSettings) -> str | None:
-    """The name that starts a sentence (``Tokayev addressed the nation``), when it is capitalised."""
+    """The name that starts a sentence (``Tokayev addressed the nation``), when it is capitalised and not one of
+    several (``Intel and other companies``)."""
     toks = _tokens(sentence)
     start = 0
     if toks and (toks[0].lower in _OPENERS or toks[0].lower.endswith("ing")):  # past "Addressing supporters in Harlen,"
@@ -332,6 +333,8 @@ def _leading_name(sentence: str, settings: QuoteSettings) -> str | None:
     found = _speaker_forward(toks, start, sentence, settings)
     if found is None or not any(t.capitalised and t.lower not in _DETERMINERS for t in toks[start : found[1]]):
         return None
+    if "," not in found[0] and found[1] < len(toks) and toks[found[1]].lower in {"and", "or"}:
+        return None  # "Intel and other companies had spoken ...": a coordinated subject is no one speaker
     return found[0]
 
 
