@@ -316,3 +316,19 @@ def test_approximate_search_above_the_exact_limit_finds_the_same_events() -> Non
     labels = _fit(articles, approximate).labels_
     assert _groups(labels) == _groups(exact.labels_)
     assert _fit(articles, approximate).labels_.tolist() == labels.tolist()
+
+
+def test_the_body_vector_does_not_depend_on_how_the_text_was_cut_into_paragraphs() -> None:
+    # Paragraph vectors pooled from sentences (word-weighted): one block of text or the same text in two
+    # paragraphs of different lengths must give the same body vector.
+    short, long = "Quetta was hit.", "Rescue teams searched collapsed mud houses through the night in Balochistan."
+    rng = np.random.default_rng(0)
+    first, second = rng.normal(size=8).astype(np.float32), rng.normal(size=8).astype(np.float32)
+    n_short, n_long = len(short.split()), len(long.split())
+    pooled = (n_short * first + n_long * second) / (n_short + n_long)
+    block = Article(id="a", path="a", outlet="o", title="Quake", paragraphs=(f"{short} {long}",))
+    cut = Article(id="b", path="b", outlet="o", title="Quake", paragraphs=(short, long))
+    articles = [block, cut]
+    lead = np.vstack([first, first])
+    features = _build_features(articles, [pooled[None, :], np.vstack([first, second])], lead, EventSettings())
+    np.testing.assert_allclose(features.dense[0], features.dense[1], atol=1e-6)

@@ -222,8 +222,9 @@ def _build_features(
     dim = lead.shape[1]
     body = np.zeros((len(articles), dim), dtype=np.float32)
     for index, vectors in enumerate(paragraph_vectors):
-        if np.size(vectors):
-            body[index] = np.asarray(vectors, dtype=np.float32).reshape(-1, dim).mean(axis=0)
+        matrix = np.asarray(vectors, dtype=np.float32).reshape(-1, dim)
+        if len(matrix):
+            body[index] = _text_mean(matrix, articles[index].paragraphs)
     body = _normalise_rows(body)
     dense = np.hstack([np.sqrt(w_lead) * lead, np.sqrt(w_body) * body]).astype(np.float32)
 
@@ -247,6 +248,18 @@ def _build_features(
             spellings.setdefault(word.lower(), Counter())[word] += 1
     surface = {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
     return _Features(dense=dense, sparse=sp.csr_matrix(sp.hstack(blocks)), names=names, surface=surface)
+
+
+def _text_mean(vectors: np.ndarray, paragraphs: Sequence[str]) -> np.ndarray:
+    """The mean of an article's paragraph vectors, each weighted by its paragraph's word count: the body is the
+    mean over its text, however the text was cut into paragraphs (with paragraph vectors pooled from sentences,
+    the word-weighted mean of all its sentences)."""
+    words = np.array([len(p.split()) for p in paragraphs], dtype=np.float32)
+    if len(words) != len(vectors) or not words.sum():
+        plain: np.ndarray = vectors.mean(axis=0)
+        return plain
+    weighted: np.ndarray = (words @ vectors) / words.sum()
+    return weighted
 
 
 def _neighbour_pairs(
