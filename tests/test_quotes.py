@@ -589,10 +589,11 @@ def test_a_group_speaker_is_the_speaker_of_its_words_and_shared_phrases_of_two_p
 
 
 def test_a_coordinated_subject_is_no_speaker_for_a_pronoun() -> None:
-    quotes = extract_quotes(
-        [
-            '"Our chips are ready," Rosa Lind said.',
-            'In recent weeks, Vexa and other rivals had praised the startup. "We moved fast," she said.',
-        ]
-    )
-    assert [q.speaker for q in quotes] == ["Rosa Lind", "Rosa Lind"]
+    paragraphs = ['"Our chips are ready," Rosa Lind said.', 'In May, Vexa and others praised it. "We won," she said.']
+    assert [q.speaker for q in extract_quotes(paragraphs)] == ["Rosa Lind", "Rosa Lind"]
+
+
+def test_an_inverted_said_names_the_speaker_only_when_its_clause_ends() -> None:
+    assert one('Mergers raise doubts, said Ana Ruiz. "Staff will leave within the year."').speaker == "Ana Ruiz"
+    quotes = extract_quotes(['Ivo Tal, the relief coordinator, said Gaza faced an "increasingly grim" winter.'])
+    assert all(q.speaker != "Gaza" for q in quotes)

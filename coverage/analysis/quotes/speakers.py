@@ -26,6 +26,7 @@ _SPEECH_VERBS = word_set(
 _RELATIVES = {"who", "which", "whose"}
 # Speech verbs whose subject may follow them after a comma ("..., said Warren"); not "told the BBC" (a listener).
 _INVERTED_VERBS = word_set("said says added adds explained noted wrote writes insisted argued warned")
+_CLAUSE_LINKS = word_set("who which whose and but as")
 # Words that open a sentence before its subject ("Addressing supporters in Harlen, Voss struck a humble note").
 _OPENERS = word_set(
     "in on at after before during with for from amid despite following asked speaking addressing like unlike"
@@ -313,8 +314,11 @@ def _speaker_in(context: str, settings: QuoteSettings, *, last_first: bool) -> s
             speaker = _leading_subject(context, settings)  # "X addressed the deal in a statement, saying": X
         elif speaker is None and i > 0 and toks[i - 1].text == "," and toks[i].lower in _INVERTED_VERBS:
             # "Any deal raises questions, said Warren, but"
-            found = _speaker_forward(toks, i + 1, context, settings)
-            speaker = found[0] if found is not None and _has_name(found[0]) else None
+            found = _speaker_forward(toks, i + 1, context, settings)  # a clause ends there: not "said Gaza faced"
+            ends = found is not None and (
+                found[1] >= len(toks) or toks[found[1]].kind == "sym" or toks[found[1]].lower in _CLAUSE_LINKS
+            )
+            speaker = found[0] if found is not None and ends and _has_name(found[0]) else None
         if speaker is not None:
             return speaker
     return None
