@@ -9,9 +9,13 @@ Quote marks
     letter; a closing ``'``/``’`` must not be followed by a letter, so apostrophes are not quotes). Scraped
     text mixes them: any closing mark closes any opening double mark (``“armed criminals»``), and ``“`` right
     after a word closes (``“shoot to kill“``). A quote that is still open at the end of a paragraph continues in
-    the next paragraph when that one starts with an opening mark (the newspaper convention for long quotes);
-    otherwise it ends with its paragraph when it opened at the paragraph start or after a colon, and is dropped
-    as a stray mark when it opened anywhere else.
+    the next paragraph when that one starts with an opening mark (the newspaper convention for long quotes), or
+    ends at that paragraph's first closing mark after a full stop or comma when the paragraph does not reopen it (a
+    paragraph break a source or scraper put inside the quote: ``... very quickly.`` / ``And they moved fast." X
+    said``), unless it opened after a comma or narration with a speech verb comes first; otherwise it ends with its
+    paragraph when it opened at the paragraph start or after a colon, and is dropped as a stray mark when it opened
+    anywhere else. A quote that opens right after a full stop starts a sentence of its own, even where the sentence
+    splitter did not cut there (tokenised ````...''`` text).
 
 Speakers, in this order
     1. right after the quote: ``"...," X said``, ``"...," said X``, ``"...", according to X``, ``"...", he
@@ -19,7 +23,9 @@ Speakers, in this order
     2. before it in the same sentence, nearest speech verb first: ``X said: "..."``, ``X told reporters "..."``,
        ``X said on Friday that he had authorised forces to "shoot to kill"`` (a partial quote inside indirect
        speech), ``X said ..., adding that "..."`` (``adding`` has no subject of its own, so X is found);
-    3. elsewhere after it in the sentence: ``... "Thank especially" Vladimir Putin ..., the Kremlin said``;
+    3. elsewhere after it in the sentence: ``... "Thank especially" Vladimir Putin ..., the Kremlin said``; not
+       when the quote ends with a full stop (the rest is another sentence) or the speech verb has an object of its
+       own (``cut to "hold" after Acme announced its bid``: Acme said its bid, not "hold");
     3b. a quote after a colon whose sentence names no speech verb: the sentence's subject
        (``The Valdorian Chamber of Industry fumed: "..."``, ``He dismissed calls for dialogue with a question:``);
     4. the sentence before: a speech verb's subject there (``X told reporters on Sunday:``), the speaker of a

@@ -32,8 +32,11 @@ def match_quotes(
     Two quotes match when one is contained word for word in the other (after normalisation: case,
     punctuation, -ise/-ize; at least ``match_min_tokens`` words) or when ``min_containment`` of the shorter
     one's content words are in the longer one (both with at least ``fuzzy_min_tokens`` content words). Quotes
-    are taken longest first and join the group with the best-matching member. Every quote is in exactly one
-    group; groups quoted by more outlets come first.
+    are taken longest first and join the group with the best-matching member. A reworded match, or a short quote
+    (``scare_max_words``) contained in another, is no match when both speakers are named and differ. A group's
+    speaker is the speaker of its canonical words that most variants agree with; variants whose named speaker
+    differs are flagged ``different_speaker``. Every quote is in exactly one group; groups quoted by more outlets
+    come first.
     """
     settings = settings or QuoteSettings()
     items: list[tuple[Article, Quote, tuple[str, ...]]] = [
