@@ -494,8 +494,13 @@ def _cast_edges(
         return []
     beside = {label: {o for o in others if not labels[o].name} for label, others in together.items()}
     described = sorted(label for label, info in labels.items() if not info.name and beside.get(label))
-    people = _people(described, embedder, settings.label_cast_margin)
-    cast = sorted(label for label in people if labels[label].words[-1] != labels[label].head)
+    plural = [label for label in described if labels[label].words[-1] != labels[label].head]
+    cast = sorted(_people(plural, embedder, settings.label_cast_margin))
+    if len(cast) < 2:
+        return []
+    # Only the parties beside the cast need the people test (embedding every description cost more than the rest).
+    beside_cast = sorted({o for a in cast for o in beside[a]} - set(plural))
+    people = set(cast) | _people(beside_cast, embedder, settings.label_cast_margin)
     edges: list[_Edge] = []
     for k, a in enumerate(cast):
         for b in cast[k + 1 :]:
