@@ -39,7 +39,7 @@ from coverage.settings import FactSettings
 from coverage.text.cleaning import split_clauses
 
 if TYPE_CHECKING:
-    from coverage.analysis.verification.verdicts import SentenceIndex
+    from coverage.analysis.verification.index import SentenceIndex
 
 __all__ = ["split_partial"]
 
