@@ -297,7 +297,7 @@ def _score_figures(truth: Mapping[str, Any], events: Mapping[str, _Event], score
             ok = pure and verdict in _gold_verdict(figure).split("|")
             t["figures_right"].add(ok, f"{label}: {'mixed, ' if not pure else ''}tool {verdict}")
         for group_number, flagged in enumerate(event.figures):
-            if flagged.verdict == "agree" or group_number not in group_families:
+            if flagged.verdict in ("agree", "unclear") or group_number not in group_families:
                 continue
             fams = group_families[group_number]
             real = len(fams) == 1 and flagged.verdict in families_verdicts[next(iter(fams))]

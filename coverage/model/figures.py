@@ -124,6 +124,9 @@ class FigureGroup:
     is_update: bool
     mentions: tuple[LocatedFigure, ...]
     disagreeing: tuple[str, ...] = ()
+    dates_unknown: bool = False
+    """The values differ only between mentions of which one has no publication date: a later count or a
+    disagreement, which cannot be told; no conflict is claimed (verdict ``unclear``)."""
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -136,9 +139,12 @@ class FigureGroup:
 
     @property
     def verdict(self) -> str:
-        """``conflict``, ``update`` (later articles give higher values) or ``agree``."""
+        """``conflict``, ``update`` (later articles give higher values), ``unclear`` (values differ where a date is
+        unknown) or ``agree``."""
         if self.is_update:
             return "update"
+        if self.dates_unknown:
+            return "unclear"
         return "conflict" if self.conflict else "agree"
 
     def by_date(self) -> list[LocatedFigure]:

@@ -420,7 +420,7 @@ def _figures(event: Event, ids: _Ids) -> list[str]:
         "all be true given their qualifiers (at least, nearly, ...); an <em>update</em>: later articles give higher "
         "values. The chart draws each figure's interval (an arrow: unbounded on that side) and its value (a dot).</p>"
     )
-    verdict_class = {"conflict": "omits", "update": "different", "agree": "states"}
+    verdict_class = {"conflict": "omits", "update": "different", "agree": "states", "unclear": "unclear"}
     for number, group in enumerate(groups, start=1):
         mentions = group.by_date()
         out += [

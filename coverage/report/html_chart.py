@@ -15,7 +15,7 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-_COLOURS = {"conflict": "#a31515", "update": "#7a4d00", "agree": "#0b6b2b"}
+_COLOURS = {"conflict": "#a31515", "update": "#7a4d00", "agree": "#0b6b2b", "unclear": "#4a4a8a"}
 
 
 def figure_chart(event: Event, group: FigureGroup, number: int) -> str:

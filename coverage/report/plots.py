@@ -157,7 +157,7 @@ def _draw_group(axes: Axes, group: FigureGroup) -> None:
     labels = [_label(f"{m.outlet}: {m.figure.text}", 40) for m in mentions]
     axes.set_yticks(range(len(mentions)), labels, fontsize=7)
     axes.tick_params(axis="x", labelsize=7)
-    state = "conflict" if group.conflict and not group.is_update else "update" if group.is_update else "agree"
+    state = "date unknown" if group.dates_unknown else group.verdict
     referent = f" ({group.referent})" if group.referent else ""
     axes.set_title(_label(f"{group.kind}{referent}: {state}", 48), fontsize=9, color=colour, loc="left")
     if group.conflict:

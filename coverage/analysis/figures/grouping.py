@@ -166,6 +166,12 @@ def _make_group(kind: FigureKind, referent: str, cluster: list[LocatedFigure], m
         and not matched(a.figure, b.article_id)
         and not matched(b.figure, a.article_id)
     ]
+    # Where dated mentions show the quantity reported over several days, an undated mention that differs may be
+    # one point of that series, in an order that cannot be told: no conflict is claimed from it (precision first)
+    # and the group says a date is unknown. A crowd's two estimates disagree whatever the dates.
+    series = len({item.published for item in cluster if item.published is not None}) >= 2
+    undated = [(a, b) for a, b in conflicting if series and _order_unknown(a, b)]
+    conflicting = [pair for pair in conflicting if pair not in undated]
     is_update = bool(conflicting) and all(_is_later_count(a, b) for a, b in conflicting)
     if not conflicting:  # "more than 3,000" by midday, 4,800 the next day: a later count, not the same estimate
         is_update = any(_refines(a, b, margin) for a, b in combinations(cluster, 2))
@@ -190,7 +196,16 @@ def _make_group(kind: FigureKind, referent: str, cluster: list[LocatedFigure], m
         is_update=is_update,
         mentions=mentions,
         disagreeing=disagreeing,
+        dates_unknown=bool(undated) and not conflicting and not is_update,
     )
+
+
+def _order_unknown(a: LocatedFigure, b: LocatedFigure) -> bool:
+    """True when one of two conflicting mentions has no publication date and the quantity is one that is counted
+    again later (not a crowd's size): which came first, and so whether it is an update, cannot be told."""
+    if a.published is not None and b.published is not None:
+        return False
+    return not (a.figure.kind is FigureKind.COUNT and a.figure.referent in _CROWDS)
 
 
 def _is_later_count(a: LocatedFigure, b: LocatedFigure) -> bool:

@@ -43,7 +43,7 @@ def terminal(event: Event, options: ReportOptions) -> Iterator[RenderableType]:
     table.add_column("published", no_wrap=True)
     table.add_column("where", no_wrap=True)
     for group in groups[: options.top]:
-        style = {"conflict": "red", "update": "yellow", "agree": "green"}[group.verdict]
+        style = {"conflict": "red", "update": "yellow", "agree": "green", "unclear": "blue"}[group.verdict]
         mentions = group.by_date()
         for index, mention in enumerate(mentions):
             table.add_row(
@@ -67,14 +67,15 @@ def markdown(event: Event) -> list[str]:
         "",
         "The same quantity as each outlet states it. A conflict means the values cannot all be "
         'true given their qualifiers ("at least", "nearly", ...); an update means later articles give higher '
-        "values.",
+        "values; unclear means the values differ but an article has no date, so a later count cannot be told "
+        "from a disagreement.",
         "",
         "| what | verdict | outlet | says | published | evidence |",
         "|---|---|---|---|---|---|",
     ]
     for group in groups:
         label = group.label
-        verdict = f"**{_verdict(group)}**" if group.verdict == "conflict" else group.verdict
+        verdict = f"**{_verdict(group)}**" if group.verdict == "conflict" else _verdict(group)
         for index, m in enumerate(group.by_date()):
             lines.append(
                 f"| {escape_markdown(label) if index == 0 else ''} | {verdict if index == 0 else ''} | "
@@ -88,6 +89,8 @@ def _verdict(group: FigureGroup) -> str:
     """``conflict (A, B)``: the verdict, with the outlets that disagree when it is a conflict."""
     if group.verdict == "conflict" and group.disagreeing:
         return f"conflict ({', '.join(group.disagreeing)})"
+    if group.verdict == "unclear":
+        return "unclear (a date is unknown)"
     return group.verdict
 
 
@@ -101,6 +104,7 @@ def _figure_group(group: FigureGroup) -> dict[str, Any]:
         "referent": group.referent,
         "conflict": group.conflict,
         "is_update": group.is_update,
+        "dates_unknown": group.dates_unknown,
         "disagreeing": list(group.disagreeing),
         "mentions": [
             {
