@@ -78,6 +78,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from coverage.analysis.figures import business
 from coverage.analysis.figures.links import coordinated, is_subset, partitive_cue, past_of_phrase, place_after
 from coverage.analysis.figures.meaning import (
     expected_change,
@@ -194,7 +195,7 @@ def article_figures(article: Article, settings: FigureSettings | None = None) ->
     for index, paragraph in enumerate(article.paragraphs):
         found, context = _extract(paragraph, settings, index, context)
         mentions.extend(found)
-    return mentions
+    return business.cents_as_money(mentions)
 
 
 def _skip_quotes(toks: Sequence[_Tok], index: int) -> int:
@@ -362,7 +363,7 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
         referent = (
             "" if phrase.points else _percent_referent(toks, phrase.end, settings) or share_referent(toks, phrase)
         )
-        referent = referent or pay_referent(toks, phrase) or ""
+        referent = referent or pay_referent(toks, phrase) or business.business_referent(toks, phrase) or ""
         referent = "vote share" if referent in ("vote", "votes") else referent or topic_of(toks, phrase, settings)
         if phrase.points:  # a change in points is not the level it changes
             referent = (
@@ -383,6 +384,8 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
     noun_at = _skip_quotes(toks, phrase.end) if whole_end is None else whole_end
     noun, after_noun = _noun_phrase(toks, noun_at, settings, vague=phrase.vague, singular=one)
     words = [t.lower for t in noun]
+    if not noun and business.strong_workforce(toks, phrase):  # "its 61,000-strong workforce"
+        return _Reading(phrase, FigureKind.COUNT, None, "employees", explicit_noun=False)
     attributive = attributive_unit(toks, phrase) if not noun else None
     if attributive is not None:  # "a 2.5 million crown fine" counts crowns
         words, after_noun = [attributive[0]], attributive[1]
@@ -436,7 +439,9 @@ def _read_phrase(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings
     reading = _Reading(phrase, kind, " ".join(words) or None, referent, explicit_noun=bool(words), among=among)
     if among is not None and referent == _GENERIC_REFERENT:
         reading.referent = among
-    if kind is FigureKind.COUNT and (not words or _canonical(words) == _GENERIC_REFERENT):
+    if kind is FigureKind.COUNT and business.jobs_cut(toks, phrase, words):  # "to axe 5,000 workers": no workforce
+        reading.referent, reading.noun = "jobs cut", None
+    elif kind is FigureKind.COUNT and (not words or _canonical(words) == _GENERIC_REFERENT):
         _read_role(toks, reading, words, after_noun, settings)
     return reading
 
@@ -451,7 +456,8 @@ def _read_role(toks: Sequence[_Tok], reading: _Reading, words: list[str], after_
     if counted is not None:
         reading.referent, reading.noun = _canonical([counted]), counted
     elif role is not None:  # the role says what is counted, whatever the noun ("dock workers", "people")
-        reading.referent, reading.noun = role, None
+        part = business.employer_part(toks, phrase) if role == "employees" else None  # "the plant, which employs 3,400"
+        reading.referent, reading.noun = part or role, None
     elif workforce(words):
         reading.referent, reading.noun = "employees", None
 
@@ -523,7 +529,7 @@ def _read_sentence(
             place = place_after(toks, reading.phrase.end)
             if place is not None:  # "164 people died ... 103 were killed in Almaty": a part, in a place
                 reading.referent, reading.part = f"{reading.referent} in {place}", True
-        if reading.referent:
+        if reading.referent and not business.against_year_before(toks, reading.phrase, reading.referent):
             reading.referent += marker_of(toks, reading.phrase, settings)
         if reading.kind in _PEOPLE_KINDS and not reading.part and reading.referent == _GENERIC_REFERENT:
             context = reading
