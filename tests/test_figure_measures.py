@@ -329,3 +329,69 @@ def test_the_seats_a_majority_takes_are_not_seats_anyone_holds() -> None:
     assert readings("The team needs 46 to win.")[0][2] != "seats for a majority"
     # people living somewhere, then made to leave their homes, are evacuated
     assert readings("About 90 families living near the dam were forced to leave their homes.")[0][0] == "evacuated"
+
+
+# Company stories (round 4): a retailer and a carmaker, not the gold corpus's technology group.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The retailer will lay off 800 staff across its stores.",
+        "Carmaker Vellar is to slash 2,300 workers from its payroll.",
+        "The bank plans to scrap about 900 positions by 2027.",
+        "The airline announced 650 redundancies on Friday.",
+        "Analysts expect 1,100 job losses at the mill.",
+    ],
+)
+def test_jobs_to_go_are_jobs_cut(text: str) -> None:
+    assert [r[2] for r in readings(text) if r[0] == "count"] == ["jobs cut"]
+
+
+def test_jobs_cut_are_never_compared_with_a_workforce() -> None:
+    groups = groups_of(
+        "Carmaker Vellar will axe 2,000 workers, it said.",
+        "Vellar, which has 2,600 workers at home, is to cut 2,300 jobs.",
+    )
+    cuts = [g for g in groups if g[0] == "jobs cut"]
+    assert cuts == [("jobs cut", (2000.0, 2300.0), "conflict")]
+    assert all(g[0] != "employees" or g[2] != "conflict" for g in groups)
+
+
+def test_a_site_s_staff_is_not_the_company_s_workforce() -> None:
+    assert readings("The group has a 12,000-strong workforce.") == [("count", 12000.0, "employees")]
+    site = readings("Most cuts fall on the factory near Osterby, which employs 1,900 people.")
+    assert site == [("count", 1900.0, "employees (factory)")]
+    groups = groups_of("Vellar employs 12,000 people.", "Its factory near Osterby, which employs 1,900 people, stays.")
+    assert all(g[2] != "conflict" for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("text", "referent"),
+    [
+        ("Quarterly turnover rose 6% to $3bn.", "revenue change (rise)"),
+        ("The chain reported a 22 per cent jump in pre-tax profit.", "pre-tax profit change (rise)"),
+        ("Its gross margin widened to 41.5%.", "gross margin"),
+        ("The stock lost 12 per cent in early trading.", "shares change (fall)"),
+        ("Sales were 3% lower on a year earlier.", "revenue change (fall)"),
+        ("Vellar's shares are up 40% since March.", "shares change (rise) since"),
+        ("Stock prices fell 2% across the region.", ""),
+        ("Shares closed 2% higher against the benchmark.", ""),
+    ],
+)
+def test_company_percentages_name_what_changed(text: str, referent: str) -> None:
+    assert [r[2] for r in readings(text) if r[0] == "percentage"] == [referent]
+
+
+def test_a_share_move_and_a_move_since_a_date_are_two_quantities() -> None:
+    groups = groups_of("Shares in Vellar fell 8% on Monday.", "Vellar's shares are down 20% since January.")
+    assert all(g[2] != "conflict" for g in groups)
+
+
+def test_cents_in_a_one_currency_article_are_that_money() -> None:
+    texts = ("The carmaker paid $1.2bn in wages and will pay a dividend of 30 cents a share.", "A $0.30 dividend.")
+    arts = [article(f"a{k}", f"Outlet {k}", "2024-03-05", text) for k, text in enumerate(texts)]
+    groups = group_figures([(a, article_figures(a)) for a in arts])
+    assert [(g.referent, g.values, len(g.outlets)) for g in groups if 0.3 in g.values] == [("USD", (0.3,), 2)]
+    mixed = article("m", "Outlet m", "2024-03-05", "It paid $2m and €3m, and a 30 cents dividend.")
+    assert [m.kind.value for m in article_figures(mixed) if m.value == 30] == ["count"]

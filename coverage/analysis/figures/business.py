@@ -136,6 +136,8 @@ def _topic_name(toks: Sequence[_Tok], index: int) -> str | None:
     before = _word(toks, index - 1)
     if word == "shares" and _word(toks, index + 1) in _MARKET_NOUNS:
         return None
+    if before == "tax" and index >= 3 and toks[index - 2].text == "-" and _word(toks, index - 3) == "pre":
+        before = "pre-tax"
     if word == "profit" and before == "profit":
         before = ""
     if word in ("profit", "margin") and before in _PROFIT_MODIFIERS:
