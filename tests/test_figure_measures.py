@@ -395,3 +395,15 @@ def test_cents_in_a_one_currency_article_are_that_money() -> None:
     assert [(g.referent, g.values, len(g.outlets)) for g in groups if 0.3 in g.values] == [("USD", (0.3,), 2)]
     mixed = article("m", "Outlet m", "2024-03-05", "It paid $2m and €3m, and a 30 cents dividend.")
     assert [m.kind.value for m in article_figures(mixed) if m.value == 30] == ["count"]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The club offered between $80 and $95 million for the striker.", 80e6, 95e6),
+        ("Between 2 and 3 million people watched.", 2e6, 3e6),
+        ("Between 400 and 1 million people may have left.", 400, 1e6),  # 400 million is above the high end
+    ],
+)
+def test_a_range_s_scale_word_after_the_second_number_scales_both(text: str, low: float, high: float) -> None:
+    assert [(m.low, m.high) for m in extract_figures(text)] == [(low, high)]

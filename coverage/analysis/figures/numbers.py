@@ -122,12 +122,14 @@ def _between_at(toks: Sequence[_Tok], index: int, settings: FigureSettings) -> _
     second = _phrase_at(toks, first.end + 1, settings)
     if second is None or second.bound is not Bound.EXACT or second.value < first.value:
         return None
+    scale = _SCALES.get(_word(toks, second.core_start + 1), 1.0) if first.core_end - first.core_start == 1 else 1.0
+    low = first.value * scale if first.value * scale <= second.value else first.value  # "between 24 and 25 billion"
     return _Phrase(
         start=index,
         end=second.end,
         core_start=index + 1,
         core_end=second.end,
-        value=first.value,
+        value=low,
         bound=Bound.RANGE,
         qualifier="between",
         high_value=second.value,
