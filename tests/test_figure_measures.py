@@ -407,3 +407,10 @@ def test_cents_in_a_one_currency_article_are_that_money() -> None:
 )
 def test_a_range_s_scale_word_after_the_second_number_scales_both(text: str, low: float, high: float) -> None:
     assert [(m.low, m.high) for m in extract_figures(text)] == [(low, high)]
+
+
+def test_a_strong_workforce_named_as_a_whole_is_still_the_workforce() -> None:
+    texts = ("About 5% of its 9,000-strong workforce will go.", "The retailer employs 9,000 staff.")
+    arts = [article(f"a{k}", f"Outlet {k}", "2024-03-05", text) for k, text in enumerate(texts)]
+    groups = group_figures([(a, article_figures(a)) for a in arts])
+    assert [(g.referent, len(g.outlets)) for g in groups if 9000.0 in g.values] == [("employees", 2)]

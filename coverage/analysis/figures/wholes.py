@@ -35,6 +35,8 @@ def whole_referent(
     ``previous`` is the number phrase before it in the sentence (the part: ``214 of the 399``)."""
     if kind is not FigureKind.COUNT or not referent or referent.endswith(TOTAL):
         return referent
+    if referent == "employees" and _word(toks, phrase.end + 1) == "strong":
+        return referent  # "7% of its 61,000-strong workforce": a workforce is all the employees already
     size = _body_size(toks, phrase)
     if size is not None:
         return size
