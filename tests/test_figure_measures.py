@@ -414,3 +414,9 @@ def test_a_strong_workforce_named_as_a_whole_is_still_the_workforce() -> None:
     arts = [article(f"a{k}", f"Outlet {k}", "2024-03-05", text) for k, text in enumerate(texts)]
     groups = group_figures([(a, article_figures(a)) for a in arts])
     assert [(g.referent, len(g.outlets)) for g in groups if 9000.0 in g.values] == [("employees", 2)]
+
+
+def test_an_earlier_value_named_after_a_comma_is_another_figure_s() -> None:
+    first = extract_figures("The fund now targets $5bn, against a previous goal of $4bn.")[0]
+    assert (first.value, first.referent) == (5e9, "USD")
+    assert extract_figures("He scored 12 goals in the previous season.")[0].referent == "goals (before)"

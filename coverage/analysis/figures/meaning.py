@@ -153,6 +153,8 @@ def marker_of(toks: Sequence[_Tok], phrase: _Phrase, settings: FigureSettings) -
     if after[0] == "by" and (by_when or _is_year(toks, phrase.end + 1, settings)):  # "below 3% by 2028"
         return " (forecast)"
     for k in range(1, 4):
+        if phrase.end + k - 1 < len(toks) and toks[phrase.end + k - 1].text in (",", ";", ":"):
+            break  # "€24bn-€25bn, against a previous range": the earlier value is another's
         if after[k] in ("previous", "last", "earlier", "ago"):
             return " (before)"
         if after[k - 1] == "in" and _is_year(toks, phrase.end + k, settings):
