@@ -18,6 +18,7 @@ CORPORA = (
     "election-and-blast",
     "strike-and-sentence",
     "budget-and-wildfire",
+    "earnings-and-outbreak",
 )
 """The gold corpora the project wrote, the demo first."""
 
