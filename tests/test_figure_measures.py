@@ -420,3 +420,14 @@ def test_an_earlier_value_named_after_a_comma_is_another_figure_s() -> None:
     first = extract_figures("The fund now targets $5bn, against a previous goal of $4bn.")[0]
     assert (first.value, first.referent) == (5e9, "USD")
     assert extract_figures("He scored 12 goals in the previous season.")[0].referent == "goals (before)"
+
+
+def test_jobs_cut_in_a_named_place_are_their_own_quantity() -> None:
+    texts = (
+        "The bank will cut 3,000 jobs. The losses, which include 700 roles in Lisbon, end in May.",
+        "About 700 of the positions to be cut are in Lisbon, the bank said.",
+    )
+    arts = [article(f"a{k}", f"Outlet {k}", "2024-03-05", text) for k, text in enumerate(texts)]
+    groups = group_figures([(a, article_figures(a)) for a in arts])
+    assert [(g.referent, len(g.outlets)) for g in groups if 700.0 in g.values] == [("jobs cut in Lisbon", 2)]
+    assert [m.referent for m in extract_figures("It has 700 jobs in Lisbon.")] == ["jobs"]

@@ -2,6 +2,8 @@
 
 - Jobs to go (``to cut 4,500 jobs``, ``will axe 5,000 workers``, ``shed 900 posts``, ``1,000 job losses``,
   ``300 redundancies``) are ``jobs cut``: never a workforce, which ``axe 5,000 workers`` would otherwise be.
+- Some of those jobs in a named place (``the cuts, which include 1,200 jobs in Brennland``, ``1,200 of the posts
+  to go are in Brennland``) are ``jobs cut in Brennland``; with no place named, they stay what their noun says.
 - A workforce (``its 61,000-strong workforce``) counts ``employees``; the staff of a part of a company (``the plant
   in Tessel, which employs 3,400 people``) are ``employees (plant)``, not the company's whole workforce.
 - A percentage next to revenue, profit, a margin or a share price is that quantity: a change (``net profit fell
@@ -19,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from coverage.analysis.figures.links import place_after
 from coverage.analysis.figures.tokens import _adjacent, _Phrase, _Tok, _word
 from coverage.model.figures import FigureKind, FigureMention
 from coverage.text.lexicon import word_set
@@ -229,3 +232,32 @@ def cents_as_money(mentions: Iterable[FigureMention]) -> list[FigureMention]:
             )
         out.append(m)
     return out
+
+
+_PART_JOBS = word_set("jobs posts roles positions")
+_CUT_NOUNS = word_set("cuts losses redundancies layoffs lay-offs")
+_INCLUDE = word_set("include includes including included")
+_GOING = (("to", "go"), ("to", "be", "cut"), ("being", "cut"), ("will", "go"), ("going",))
+_PART_WINDOW = 6
+
+
+def jobs_cut_in(toks: Sequence[_Tok], phrase: _Phrase, referent: str) -> str:
+    """``jobs cut in <place>`` for jobs that are part of the cuts in a named place (see the module), else
+    ``referent`` unchanged."""
+    if referent not in _PART_JOBS:
+        return referent
+    before = [_word(toks, k) for k in range(max(0, phrase.start - _PART_WINDOW), phrase.start)]
+    included = any(w in _INCLUDE for w in before[-3:]) and any(w in _CUT_NOUNS for w in before)
+    k = phrase.end
+    if _word(toks, k) in _PART_JOBS:
+        k += 1  # "1,200 jobs in Brennland"
+    elif _word(toks, k) == "of" and _word(toks, k + 1) == "the" and _word(toks, k + 2) in _PART_JOBS:
+        k += 3  # "1,200 of the posts to go"
+    going = next((g for g in _GOING if tuple(_word(toks, k + n) for n in range(len(g))) == g), None)
+    if not included and going is None:
+        return referent
+    k += len(going) if going else 0
+    while _word(toks, k) in ("are", "is", "were", "will", "be"):
+        k += 1
+    place = place_after(toks, k)
+    return f"jobs cut in {place}" if place else referent

@@ -529,6 +529,9 @@ def _read_sentence(
             place = place_after(toks, reading.phrase.end)
             if place is not None:  # "164 people died ... 103 were killed in Almaty": a part, in a place
                 reading.referent, reading.part = f"{reading.referent} in {place}", True
+        cut_in = business.jobs_cut_in(toks, reading.phrase, reading.referent)  # "1,200 jobs in Brennland"
+        if cut_in != reading.referent:
+            reading.referent, reading.noun = cut_in, None
         if reading.referent and not business.against_year_before(toks, reading.phrase, reading.referent):
             reading.referent += marker_of(toks, reading.phrase, settings)
         if reading.kind in _PEOPLE_KINDS and not reading.part and reading.referent == _GENERIC_REFERENT:
