@@ -78,7 +78,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from coverage.analysis.figures import business
+import coverage.analysis.figures.business as business
 from coverage.analysis.figures.links import coordinated, is_subset, partitive_cue, past_of_phrase, place_after
 from coverage.analysis.figures.meaning import (
     expected_change,
