@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from datetime import date, timedelta
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,8 +22,12 @@ from coverage.analysis.events import (
     extract_names,
     extract_numbers,
 )
+from coverage.ingest import load_corpus
 from coverage.model import Article
 from coverage.settings import EventSettings
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from pathological import copies_corpus
 
 QUETTA = [
     (
@@ -332,3 +338,12 @@ def test_the_body_vector_does_not_depend_on_how_the_text_was_cut_into_paragraphs
     lead = np.vstack([first, first])
     features = _build_features(articles, [pooled[None, :], np.vstack([first, second])], lead, EventSettings())
     np.testing.assert_allclose(features.dense[0], features.dense[1], atol=1e-6)
+
+
+def test_a_story_in_more_copies_than_neighbours_stays_one_event(tmp_path: Path) -> None:
+    # 120 copies (4x n_neighbors), each a little different: a copy links to only n_neighbors of the others, and
+    # without collapsing copies the averages count the missing pairs as 0 and the story split in two or more.
+    copies = list(load_corpus(copies_corpus(tmp_path / "corpus", 120)).articles)
+    articles = [*copies[:60], _article(120, PHONE), *copies[60:]]
+    labels = _fit(articles).labels_
+    assert labels.tolist() == [0] * 60 + [1] + [0] * 60

@@ -359,15 +359,20 @@ def _unique_pairs(rows: np.ndarray, cols: np.ndarray, n: int) -> tuple[np.ndarra
 
 
 def _apply_dates(
-    articles: Sequence[Article], rows: np.ndarray, cols: np.ndarray, similarity: np.ndarray, settings: EventSettings
+    ordinals: np.ndarray,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    sums: np.ndarray,
+    counts: np.ndarray,
+    settings: EventSettings,
 ) -> np.ndarray:
-    """Zero the similarity of pairs published too far apart, unless their content is nearly identical."""
-    ordinals = _ordinals(articles)
+    """Zero the summed similarity ``sums`` (over ``counts`` article pairs) of node pairs published too far apart,
+    unless their content is nearly identical."""
     known = (ordinals[rows] >= 0) & (ordinals[cols] >= 0)
     far = known & (np.abs(ordinals[rows] - ordinals[cols]) > settings.date_window_days)
-    similarity = similarity.copy()
-    similarity[far & (similarity < settings.date_override_similarity)] = 0.0
-    return similarity
+    sums = sums.copy()
+    sums[far & (sums < settings.date_override_similarity * counts)] = 0.0
+    return sums
 
 
 def _ordinals(articles: Sequence[Article]) -> np.ndarray:
@@ -414,31 +419,95 @@ class _Dates:
             self.last[keep] = max(self.last[keep], self.last[gone])
 
 
+_COPY_SIMILARITY = 0.99
+"""Cosine of the lead and of the body embeddings at or above which two articles are copies of one text."""
+
+
+def _copies(
+    features: _Features, ordinals: np.ndarray, rows: np.ndarray, cols: np.ndarray, settings: EventSettings
+) -> np.ndarray:
+    """Copy group (0.. in order of first appearance) of each article: neighbour pairs whose lead and body
+    embeddings both have cosine >= :data:`_COPY_SIMILARITY` (never when either block has weight 0: the settings
+    then ask to tell articles apart by other features) and are published within ``date_window_days`` of each
+    other (or either undated), joined transitively."""
+    n = features.dense.shape[0]
+    w_lead, w_body, _, _ = _weights(settings)
+    dim = features.dense.shape[1] // 2
+    same = np.zeros(len(rows), dtype=bool)
+    if w_lead > 0 and w_body > 0:
+        for start in range(0, len(rows), _ROW_BLOCK * 64):  # pairs in chunks: memory O(chunk x d)
+            i, j = rows[start : start + _ROW_BLOCK * 64], cols[start : start + _ROW_BLOCK * 64]
+            lead = np.einsum("ij,ij->i", features.dense[i, :dim], features.dense[j, :dim])
+            body = np.einsum("ij,ij->i", features.dense[i, dim:], features.dense[j, dim:])
+            same[start : start + len(i)] = (lead >= _COPY_SIMILARITY * w_lead) & (body >= _COPY_SIMILARITY * w_body)
+    known = (ordinals[rows] >= 0) & (ordinals[cols] >= 0)
+    same &= ~known | (np.abs(ordinals[rows] - ordinals[cols]) <= settings.date_window_days)
+    parent = list(range(n))
+    for i, j in zip(rows[same].tolist(), cols[same].tolist(), strict=True):
+        a, b = _find(parent, i), _find(parent, j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return _number_by_first_appearance(np.array([_find(parent, i) for i in range(n)], dtype=np.int64))
+
+
 def _cluster(
     features: _Features, articles: Sequence[Article], settings: EventSettings, random_state: int
 ) -> np.ndarray:
-    """Cluster representative (a group index) of every article; see the module docstring."""
-    n = len(articles)
+    """Cluster representative of every article; see the module docstring.
+
+    Copies (:func:`_copies`) become one node, weighted by its article count and represented by its first article,
+    before the clustering proper: otherwise a story in more copies than ``n_neighbors`` would split, as each copy
+    links to only ``n_neighbors`` of the others and a missing pair counts as similarity 0 in the averages."""
     ordinals = _ordinals(articles)
     rows, cols, similarity = _neighbour_pairs(features, ordinals, settings, random_state)
-    ones = np.ones(n)
+    node_of = _copies(features, ordinals, rows, cols, settings)
+    n_nodes = int(node_of.max()) + 1
+    if n_nodes == len(articles):
+        return _cluster_nodes(ordinals, np.ones(n_nodes), ordinals, rows, cols, similarity, settings)
+    first = np.unique(node_of, return_index=True)[1]
+    nodes = _Features(dense=features.dense[first], sparse=sp.csr_matrix(features.sparse[first]), names=[], surface={})
+    rows, cols, similarity = _neighbour_pairs(nodes, ordinals[first], settings, random_state)
+    sizes = np.bincount(node_of, minlength=n_nodes).astype(np.float64)
+    node_roots = _cluster_nodes(ordinals, sizes, ordinals[first], rows, cols, similarity, settings, node_of)
+    roots: np.ndarray = node_roots[node_of]
+    return roots
+
+
+def _cluster_nodes(
+    ordinals: np.ndarray,
+    sizes: np.ndarray,
+    node_ordinals: np.ndarray,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    similarity: np.ndarray,
+    settings: EventSettings,
+    node_of: np.ndarray | None = None,
+) -> np.ndarray:
+    """Cluster representative of every node: ``sizes`` articles each (``node_of``: the node of each article, with
+    publication days ``ordinals``; None: one node per article); ``similarity`` of a node pair is that of their
+    representatives, and stands for each of their ``size x size`` article pairs."""
+    n = len(sizes)
+    if node_of is None:
+        node_of = np.arange(n)
+    similarity = similarity * sizes[rows] * sizes[cols]
     no_profiles = np.zeros(len(rows))
-    identity = np.arange(n)
     # Level 1: groups of near-identical stories (wire copies, updates), by plain average linkage.
-    dates = _Dates.of(ordinals, identity, n, settings)
-    groups = _agglomerate(ones, rows, cols, similarity, no_profiles, 0.0, settings.tight_threshold, dates)
+    dates = _Dates.of(ordinals, node_of, n, settings)
+    groups = _agglomerate(sizes, rows, cols, similarity, no_profiles, 0.0, settings.tight_threshold, dates)
     group_of = _number_by_first_appearance(groups)
     n_groups = int(group_of.max()) + 1
     if settings.profile_neighbors <= 0 or settings.profile_weight <= 0 or n_groups == 1:
-        dates = _Dates.of(ordinals, identity, n, settings)
-        return _agglomerate(ones, rows, cols, similarity, no_profiles, 0.0, settings.threshold, dates)
+        dates = _Dates.of(ordinals, node_of, n, settings)
+        return _agglomerate(sizes, rows, cols, similarity, no_profiles, 0.0, settings.threshold, dates)
     # Level 2: groups merge on their average similarity mixed with their neighbourhood-profile similarity.
     # Profiles leave out pairs published too far apart (the date rule, pair by pair).
-    sizes = np.bincount(group_of, minlength=n_groups).astype(np.float64)
+    group_sizes = np.bincount(group_of, weights=sizes, minlength=n_groups)
     g_rows, g_cols, g_sums = _group_pairs(group_of[rows], group_of[cols], similarity, n_groups)
-    dated = _apply_dates(articles, rows, cols, similarity, settings)
+    dated = _apply_dates(node_ordinals, rows, cols, similarity, sizes[rows] * sizes[cols], settings)
     p_rows, p_cols, p_sums = _group_pairs(group_of[rows], group_of[cols], dated, n_groups)
-    profiles = _profiles(n_groups, p_rows, p_cols, p_sums / (sizes[p_rows] * sizes[p_cols]), settings.profile_neighbors)
+    profiles = _profiles(
+        n_groups, p_rows, p_cols, p_sums / (group_sizes[p_rows] * group_sizes[p_cols]), settings.profile_neighbors
+    )
     overlap = sp.triu(profiles @ profiles.T, k=1).tocoo()
     all_rows, all_cols = _unique_pairs(
         np.concatenate([g_rows, overlap.row]), np.concatenate([g_cols, overlap.col]), n_groups
@@ -446,9 +515,9 @@ def _cluster(
     keys = all_rows * n_groups + all_cols
     sums = _lookup(keys, g_rows * n_groups + g_cols, g_sums)
     shared = _lookup(keys, overlap.row.astype(np.int64) * n_groups + overlap.col, overlap.data)
-    dates = _Dates.of(ordinals, group_of, n_groups, settings)
+    dates = _Dates.of(ordinals, group_of[node_of], n_groups, settings)
     group_roots = _agglomerate(
-        sizes, all_rows, all_cols, sums, shared, settings.profile_weight, settings.threshold, dates
+        group_sizes, all_rows, all_cols, sums, shared, settings.profile_weight, settings.threshold, dates
     )
     roots: np.ndarray = group_roots[group_of]
     return roots
