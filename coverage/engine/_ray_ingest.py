@@ -114,7 +114,12 @@ def _canonical(row: dict[str, Any], kept_units: set[int], spelling: dict[str, st
 
 def _finish_group(batch: dict[str, np.ndarray], *, settings: IngestSettings) -> dict[str, np.ndarray]:
     """The records of one outlet cleaned into articles or skips (the outlet's template lines found among them)."""
-    keep = [k for k, outlet in enumerate(batch["outlet"]) if outlet != ""]
+    # The shuffle of the group-by hands rows over in an order that depends on timing; the local engine cleans an
+    # outlet's records in reading order (ids, template lines), so they are put back in that order first.
+    keep = sorted(
+        (k for k, outlet in enumerate(batch["outlet"]) if outlet != ""),
+        key=lambda k: (int(batch["unit"][k]), int(batch["seq"][k])),
+    )
     records = []
     for k in keep:
         record = pickle.loads(batch["blob"][k])
