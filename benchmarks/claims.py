@@ -47,9 +47,10 @@ def main() -> int:
     out: dict[str, Any] = {}
     for name in names:
         result = coverage.compare(DATASETS / name, settings)
+        truth = load_truth(truth_path(DATASETS, name))
         scores = score_claims(
             result,
-            load_truth(truth_path(DATASETS, name)),
+            truth,
             majority=settings.facts.majority,
             exclusive_confidence=settings.facts.exclusive_confidence,
         )
@@ -60,7 +61,7 @@ def main() -> int:
                 for example in scores.tallies[key].examples:
                     print(f"    wrong {key}: {example}")
         if args.misses:
-            _print_misses(result, load_truth(truth_path(DATASETS, name)), settings)
+            _print_misses(result, truth, settings)
     if args.json:
         args.json.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -170,8 +170,9 @@ def _make_group(kind: FigureKind, referent: str, cluster: list[LocatedFigure], m
     # one point of that series, in an order that cannot be told: no conflict is claimed from it (precision first)
     # and the group says a date is unknown. A crowd's two estimates disagree whatever the dates.
     series = len({item.published for item in cluster if item.published is not None}) >= 2
-    undated = [(a, b) for a, b in conflicting if series and _order_unknown(a, b)]
-    conflicting = [pair for pair in conflicting if pair not in undated]
+    undated = [pair for pair in conflicting if series and _order_unknown(*pair)]
+    if undated:
+        conflicting = [pair for pair in conflicting if not _order_unknown(*pair)]
     is_update = bool(conflicting) and all(_is_later_count(a, b) for a, b in conflicting)
     if not conflicting:  # "more than 3,000" by midday, 4,800 the next day: a later count, not the same estimate
         is_update = any(_refines(a, b, margin) for a, b in combinations(cluster, 2))
