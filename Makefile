@@ -10,7 +10,7 @@ TORCH := torch==2.13.0
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SCREENSHOTS := out/screenshots
 
-.PHONY: demo test browser-test lint typecheck bench clean
+.PHONY: demo test test-fast browser-test lint typecheck bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ test: $(VENV)/.installed-test
 	$(BIN)/mypy
 	$(BIN)/python -m pytest --ignore=tests/test_browser.py
 	$(MAKE) --no-print-directory browser-test
+
+# For iteration: lint, types and the tests not marked slow (no real model, no shared corpora): about 2 minutes.
+test-fast: $(VENV)/.installed-test
+	$(BIN)/ruff check coverage tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -m "not slow" --ignore=tests/test_browser.py
 
 # The HTML report in headless Chromium (Debian's package, installed when absent); screenshots in $(SCREENSHOTS)/.
 browser-test: $(VENV)/.installed-test

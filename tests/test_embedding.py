@@ -85,6 +85,33 @@ def test_bundled_model_loads_offline_and_embeds() -> None:
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3
 
 
+@pytest.mark.slow
+def test_a_vector_does_not_depend_on_the_texts_embedded_with_it() -> None:
+    """Padding-free batches: with one thread, a text's vector is bit-for-bit the same alone, among others, in
+    another order or in another call (so a cached vector, a fresh one and a Ray actor's agree)."""
+    from threadpoolctl import threadpool_limits
+
+    texts = [
+        "The central bank raised its main rate by 50 basis points to 4.25 per cent.",
+        "Protesters gathered outside parliament on Tuesday.",
+        "Seven of the nine counts were upheld.",
+        "The fire has burned 12,000 hectares since Friday, officials said.",
+        "Ok.",
+        "Turnout was 61 per cent, down from 67 per cent in the previous election, the commission said.",
+        "Police said 43 people were injured.",
+        "The company cut 4,500 jobs.",
+    ]
+    embedder = SentenceTransformerEmbedder()
+    with threadpool_limits(limits=1):
+        together = embedder.encode(texts)
+        reversed_ = embedder.encode(texts[::-1])[::-1]
+        alone = np.stack([embedder.encode([text])[0] for text in texts])
+        halves = np.concatenate([embedder.encode(texts[:3]), embedder.encode(texts[3:])])
+    assert np.array_equal(together, reversed_)
+    assert np.array_equal(together, alone)
+    assert np.array_equal(together, halves)
+
+
 def test_fast_settings_give_the_static_embedder(tmp_path: Path) -> None:
     for settings in (
         EmbeddingSettings(fast=True, cache_dir=tmp_path),

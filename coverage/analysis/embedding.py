@@ -134,27 +134,51 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         model = self._load()
+        # Padding-free batches: texts are grouped by their exact token count, so no batch holds a padded row.
+        # Two reasons, both measured (600 paragraphs of the gold corpora, one thread): a batch without padding
+        # needs no attention mask and takes the fast attention path, 4.4 s of CPU against 7.8 s for the same
+        # texts in length-sorted batches (the floor's way); and a text's vector no longer depends on the texts
+        # it happens to share a batch with (padded batches change the last bits of 3 vectors in 4), so a vector
+        # is the same whether it was computed in this run, read from the cache, or computed by a Ray actor.
+        lengths = self._token_counts(model, texts)
+        order = sorted(range(len(texts)), key=lambda i: (lengths[i], i))
         parts: list[np.ndarray] = []
-        # Sorting by length makes batches of similar length: less padding, same vectors.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        # Progress is reported per chunk; each model.encode call costs a little of its own (2-3 % of the
-        # encode time with chunks of 256 on 2 CPU cores; none measurable with 1,024).
-        chunk = max(self.batch_size * 32, 1024)
-        for start in range(0, len(order), chunk):
-            batch = [texts[i] for i in order[start : start + chunk]]
+        done = 0
+        for _, group in itertools.groupby(order, key=lambda i: lengths[i]):
+            indices = list(group)
             try:
                 vectors = model.encode(
-                    batch, batch_size=self.batch_size, convert_to_numpy=True, show_progress_bar=False
+                    [texts[i] for i in indices],
+                    batch_size=self.batch_size,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
                 )
             except Exception as exc:
                 raise ModelError(f"embedding failed with model {self.name!r}: {exc}", model=self.name) from exc
             parts.append(np.asarray(vectors, dtype=np.float32))
-            if progress is not None:
-                progress(min(start + chunk, len(order)), len(order))
+            # Progress per group, at most every 256 texts: each report costs a terminal redraw.
+            if progress is not None and (
+                done // 256 != (done + len(indices)) // 256 or done + len(indices) == len(order)
+            ):
+                progress(done + len(indices), len(order))
+            done += len(indices)
         ordered = np.concatenate(parts)
         result = np.empty_like(ordered)
         result[np.array(order)] = ordered
         return _normalise(result)
+
+    @staticmethod
+    def _token_counts(model: Any, texts: Sequence[str]) -> list[int]:
+        """Each text's token count as the model will read it (special tokens included, cut at its maximum)."""
+        limit = getattr(model, "max_seq_length", None) or 512
+        tokenizer = getattr(model, "tokenizer", None)
+        if tokenizer is None:  # a model without a tokenizer we can call: one group, padded as before
+            return [0] * len(texts)
+        counts: list[int] = []
+        for start in range(0, len(texts), 4096):
+            ids = tokenizer(list(texts[start : start + 4096]), truncation=True, max_length=limit)["input_ids"]
+            counts.extend(len(row) for row in ids)
+        return counts
 
     @property
     def dimension(self) -> int:
