@@ -148,6 +148,10 @@ def _resolve_outlet(name: str, comparison: Comparison) -> str:
     raise click.BadParameter(f"no outlet {name!r}; the outlets are: {', '.join(comparison.outlets)}")
 
 
+EXPORT_LAYOUTS = ("files", "partitioned", "both")
+"""``--export-layout``: single files per table (and the SQLite database), Parquet partitioned by event, or both."""
+
+
 MANIFEST = "written-by-coverage.txt"
 """The list of the files a report command wrote into its output folder, so that the next run can remove the ones
 it no longer writes (a report of an event that is gone) and never anything else."""
@@ -308,6 +312,13 @@ Examples:
     metavar="[DIR]",
 )
 @click.option("--json", "json_file", help="Write the JSON result to FILE ('-' for standard output).", metavar="FILE")
+@click.option(
+    "--json-lines",
+    "json_lines_file",
+    help="Write the result as JSON lines to FILE ('-' for standard output): a header line (corpus, skipped "
+    "records), then one line per event; with --engine ray each line is made by the worker that built the event.",
+    metavar="FILE",
+)
 @click.option("--event", "event_id", help="Show only this event (e.g. E1 or e1) in the terminal report.")
 @click.option("--outlet", help="Show only events and lists of this outlet (its name or folder, any case).")
 @click.option("--top", type=click.IntRange(min=1), default=12, show_default=True, help="Bound on long lists.")
@@ -325,6 +336,15 @@ Examples:
     type=click.Path(file_okay=False, path_type=Path),
     help="Write the analysis as Parquet and CSV tables (articles, paragraphs, links, units, facts, ...) and as "
     "one SQLite database for Datasette (coverage.sqlite) to DIR.",
+)
+@click.option(
+    "--export-layout",
+    type=click.Choice(EXPORT_LAYOUTS),
+    default=None,
+    help="How --export writes the tables: 'files' (one Parquet and CSV file per table and coverage.sqlite), "
+    "'partitioned' (DIR/<table>/event_id=<id>/part-0.parquet, written per event, by the Ray workers with --engine "
+    "ray, and events, outlets, skipped as DIR/<name>.parquet), or 'both' [default: files; partitioned with "
+    "--engine ray].",
 )
 @click.option(
     "--outlets",
@@ -351,12 +371,14 @@ def compare(
     html_dir: Path | None,
     markdown_dir: Path | None,
     json_file: str | None,
+    json_lines_file: str | None,
     event_id: str | None,
     outlet: str | None,
     top: int,
     quiet: bool,
     max_events: int,
     export_dir: Path | None,
+    export_layout: str | None,
     outlets_file: Path | None,
     no_plots: bool,
     follow_symlinks: bool,
@@ -377,6 +399,7 @@ def compare(
     from rich.console import Console
 
     from coverage._errors import InputError
+    from coverage.engine import EventOutputs
     from coverage.engine import compare as run_compare
     from coverage.report.jsonio import iter_json, write_json
     from coverage.report.markdown import write_markdown
@@ -385,7 +408,13 @@ def compare(
     if folder is None:
         _missing_folder(html_dir=html_dir, markdown_dir=markdown_dir)
     settings = _settings(config, assignments, model, fast, device, cache_dir, no_cache)
-    settings = _guard_outputs(folder, settings, json_file, (markdown_dir, html_dir, export_dir))
+    layout = export_layout or ("partitioned" if engine == "ray" else "files")
+    _check_outputs(folder, json_file, json_lines_file, export_dir, export_layout)
+    settings = _guard_outputs(folder, settings, json_file, (markdown_dir, html_dir, export_dir), json_lines_file)
+    outputs = EventOutputs(
+        partitions=export_dir if export_dir is not None and layout != "files" else None,
+        json_lines=json_lines_file is not None,
+    )
     if follow_symlinks or include_hidden:
         settings = settings.replace(ingest={"follow_symlinks": follow_symlinks, "include_hidden": include_hidden})
     _check_model(settings.embedding.model)
@@ -397,7 +426,13 @@ def compare(
         profiles = load_outlet_profiles(outlets_file)
     with _progress(sys.stderr.isatty() and not debug) as progress:
         result = run_compare(
-            folder, settings, engine=engine, ray_address=ray_address, progress=progress, profiles=profiles
+            folder,
+            settings,
+            engine=engine,
+            ray_address=ray_address,
+            progress=progress,
+            profiles=profiles,
+            outputs=outputs,
         )
     if not result.corpus.articles:
         reasons = "; ".join(f"{s.path}: {s.message}" for s in result.corpus.skipped[:3]) or "the folder is empty"
@@ -418,6 +453,9 @@ def compare(
     if json_file == "-":
         for piece in iter_json(result):
             click.echo(piece, nl=False)
+    elif json_lines_file == "-":
+        for line in outputs.json_lines(result):
+            click.echo(line, nl=False)
     else:
         console = Console(highlight=False)
         options = ReportOptions(
@@ -430,6 +468,12 @@ def compare(
         if json_file:
             _write_json(result, Path(json_file), write_json, iter_json)
             console.print(f"JSON written to {json_file}", markup=False, style="dim")
+    if json_lines_file == "-" and json_file and json_file != "-":
+        _write_json(result, Path(json_file), write_json, iter_json)
+        _stderr().print(f"JSON written to {json_file}", markup=False, style="dim")
+    if json_lines_file and json_lines_file != "-":
+        _write_json_lines(Path(json_lines_file), outputs.json_lines(result))
+        _stderr().print(f"JSON lines written to {json_lines_file}", markup=False, style="dim")
     if markdown_dir is not None:
         from coverage._cache import open_cache
 
@@ -446,9 +490,13 @@ def compare(
         pages = write_html(result, html_dir, exclusive_confidence=settings.facts.exclusive_confidence)
         _written("HTML report", html_dir, pages, first=pages[0])
     if export_dir is not None:
-        from coverage.report.tables import write_exports
+        from coverage.report.tables import remove_stale_partitions, write_exports
 
-        tables = write_exports(result, export_dir, sqlite=True)
+        tables = write_exports(result, export_dir, sqlite=True) if layout != "partitioned" else []
+        if layout != "files":
+            tables += outputs.write_partitions(result)
+        else:
+            remove_stale_partitions(export_dir, set())  # partitions of an earlier partitioned run
         _written("Tables", export_dir, tables)
 
 
@@ -483,16 +531,26 @@ def _read_config(path: Path) -> Settings:
         raise ConfigError(f"cannot read settings file {path}: nested too deeply") from None
 
 
+class _OutputError(click.ClickException):
+    """An output path that cannot be used: one line (``Error: ...``), exit 2, before anything runs."""
+
+    exit_code = EXIT_USAGE
+
+
 _OUR_MARKS = {"index.md": b"# Coverage comparison", "index.html": b"<!DOCTYPE html>"}
 """How an index that an earlier run wrote begins: another file of that name is an input, never overwritten."""
 
 
 def _guard_outputs(
-    folder: Path | None, settings: Settings, json_file: str | None, folders: tuple[Path | None, ...]
+    folder: Path | None,
+    settings: Settings,
+    json_file: str | None,
+    folders: tuple[Path | None, ...],
+    json_lines_file: str | None = None,
 ) -> Settings:
     """Outputs never overwrite inputs nor feed back: an output inside FOLDER is left out of the reading (reported as
     skipped); an output folder that is FOLDER, an output folder inside it holding an index of another origin, and a
-    ``--json`` file that is an input article are refused (exit 2)."""
+    ``--json`` or ``--json-lines`` file that is an input article are refused (exit 2)."""
     if folder is None:
         return settings
     root = folder.resolve()
@@ -502,21 +560,84 @@ def _guard_outputs(
             continue
         target = output.resolve()
         if target == root:
-            raise click.UsageError(_clean(f"{output} is the input folder: reports would overwrite its files"))
+            raise _OutputError(_clean(f"{output} is the input folder: reports would overwrite its files"))
         if target.is_relative_to(root):
             for name, mark in _OUR_MARKS.items():
                 if (target / name).is_file() and not _starts_with(target / name, mark):
-                    raise click.UsageError(_clean(f"{output}/{name} is an input file; choose another output folder"))
+                    raise _OutputError(_clean(f"{output}/{name} is an input file; choose another output folder"))
             excluded.append(target)
-    if json_file and json_file != "-":
-        target = Path(json_file).resolve()
+    for option, file in (("--json", json_file), ("--json-lines", json_lines_file)):
+        if not file or file == "-":
+            continue
+        target = Path(file).resolve()
         if target.is_relative_to(root):
             if target.is_file() and not _starts_with(target, b"{", within=b'"schema_version"'):
-                raise click.UsageError(_clean(f"{json_file} is an input file; choose another --json file"))
+                raise _OutputError(_clean(f"{file} is an input file; choose another {option} file"))
             excluded.append(target)
     if not excluded:
         return settings
     return settings.replace(ingest={"exclude": (*settings.ingest.exclude, *excluded)})
+
+
+def _check_outputs(
+    folder: Path | None,
+    json_file: str | None,
+    json_lines_file: str | None,
+    export_dir: Path | None,
+    export_layout: str | None = None,
+) -> None:
+    """Output paths that cannot work are refused before the analysis runs, in one line (exit 2): ``--json`` and
+    ``--json-lines`` to the same file (or both to standard output), a file where a folder is, a folder that cannot
+    be made or written in, and an input that ``--export`` would overwrite (a table input named like a file it
+    writes, or inside one of its table folders)."""
+    if json_file and json_lines_file and (json_file == json_lines_file == "-" or _same(json_file, json_lines_file)):
+        raise _OutputError("--json and --json-lines name the same output; give them different files")
+    if json_lines_file and json_lines_file != "-":
+        path = Path(json_lines_file)
+        if path.is_dir():
+            raise _OutputError(_clean(f"--json-lines {json_lines_file} is a folder; give a file"))
+        _check_writable(path.parent, f"--json-lines {json_lines_file}")
+    if export_dir is None:
+        if export_layout is not None:
+            raise _OutputError("--export-layout says how --export writes its tables; give --export DIR too")
+        return
+    _check_writable(export_dir, f"--export {export_dir}")
+    if folder is None:
+        return
+    from coverage.report.sqlite import FILENAME
+    from coverage.report.tables import CORPUS_TABLES, TABLES
+
+    written = {FILENAME, MANIFEST, *TABLES, *(f"{n}.{ext}" for n in TABLES for ext in ("parquet", "csv"))}
+    written |= {f"{name}.parquet" for name in CORPUS_TABLES}
+    root, target = folder.resolve(), export_dir.resolve()
+    if root != target and root.is_relative_to(target) and root.relative_to(target).parts[0] in written:
+        raise _OutputError(_clean(f"--export {export_dir} would overwrite the input {folder}; choose another"))
+
+
+def _same(first: str, second: str) -> bool:
+    return first != "-" and second != "-" and Path(first).resolve() == Path(second).resolve()
+
+
+def _check_writable(path: Path, what: str) -> None:
+    """``path`` is a folder, or can be made one: its nearest existing ancestor is a folder we may write in."""
+    existing = path
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        raise _OutputError(_clean(f"{what}: {existing} is a file, not a folder"))
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise _OutputError(_clean(f"{what}: cannot write in {existing}"))
+
+
+def _write_json_lines(path: Path, lines: Iterator[str]) -> None:
+    """``--json-lines FILE``: a regular file is replaced atomically; a FIFO or a device is written into, as named."""
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8") as stream:
+            stream.writelines(lines)
+        return
+    from coverage._io import write_atomic
+
+    write_atomic(path, lines)
 
 
 def _starts_with(path: Path, mark: bytes, *, within: bytes = b"") -> bool:

@@ -1,4 +1,5 @@
-"""The Ray engine gives the local engine's result: the same JSON (events, facts, figures, quotes, skips).
+"""The Ray engine gives the local engine's result: the same JSON (events, facts, figures, quotes, skips); its workers
+write the partitioned Parquet tables and the JSON lines as they finish each event.
 
 The tests share one local Ray instance (2 CPUs, no dashboard) started by a module fixture; they skip with the reason
 when Ray is not installed or cannot start on this machine. The model-free hashing embedder keeps them short.
@@ -135,6 +136,99 @@ def test_mixed_folder_and_parquet_table_give_the_same_json_on_ray(ray_instance: 
     local = _api_json(table, "local")
     assert len(local["input"]["skipped"]) == 1
     assert _api_json(table, "ray") == local
+
+
+def _comparable(frame: Any) -> Any:
+    """A table's rows in a canonical order (list columns as text), volatile columns aside: tables compare as sets."""
+    import polars as pl
+
+    frame = frame.drop([c for c in frame.columns if c in VOLATILE])
+    lists = [name for name, dtype in frame.schema.items() if isinstance(dtype, pl.List)]
+    frame = frame.with_columns(pl.col(name).list.join("\x1f") for name in lists)
+    return frame.sort(frame.columns, nulls_last=True)
+
+
+def test_ray_workers_write_the_partitions_and_the_json_lines(ray_instance: None, tmp_path: Path) -> None:
+    from coverage.engine import EventOutputs, compare
+    from coverage.report.jsonio import from_json_lines, to_json
+    from coverage.report.tables import TABLES, read_partitioned, tables
+    from coverage.settings import Settings
+
+    folder = _mixed_corpus(tmp_path)
+    out = tmp_path / "tables"
+    outputs = EventOutputs(partitions=out, json_lines=True)
+    settings = Settings().replace(embedding={"model": "hashing", "cache": False})
+    result = compare(folder, settings, engine="ray", outputs=outputs)
+    assert len(result.events) > 1
+    assert outputs.recorded == len(result.events)  # every event's outputs came back from the worker that built it
+    assert all(p.is_file() for e in result.events for p in (out / "facts").glob(f"event_id={e.id}/part-0.parquet"))
+    outputs.write_partitions(result)
+    assert outputs.made_on_driver == 0  # the driver wrote none of them again
+    single = tables(result)
+    for name in TABLES:
+        assert _comparable(read_partitioned(out, name).collect()).equals(_comparable(single[name])), name
+    assert from_json_lines(outputs.json_lines(result)) == json.loads(to_json(result))
+
+
+@pytest.fixture(scope="module")
+def ray_cli_run(ray_instance: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """One CLI run on Ray of the mixed folder with ``--export`` (its default layout: partitioned), ``--json`` and
+    ``--json-lines``, shared by the tests below."""
+    from threadpoolctl import threadpool_limits
+
+    root = tmp_path_factory.mktemp("ray-cli")
+    paths = {
+        "folder": _mixed_corpus(root),
+        "tables": root / "tables",
+        "json": root / "r.json",
+        "jsonl": root / "r.jsonl",
+    }
+    args = ["compare", str(paths["folder"]), "--model", "hashing", "--no-cache", "--engine", "ray", "-q"]
+    args += ["--export", str(paths["tables"]), "--json", str(paths["json"]), "--json-lines", str(paths["jsonl"])]
+    with threadpool_limits(limits=1):
+        result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return paths
+
+
+def test_ray_cli_export_is_partitioned_with_every_event_and_json_lines_equal_json(ray_cli_run: dict[str, Path]) -> None:
+    import polars as pl
+
+    from coverage.report.jsonio import from_json_lines
+    from coverage.report.tables import CORPUS_TABLES, TABLES
+
+    out = ray_cli_run["tables"]
+    document = json.loads(ray_cli_run["json"].read_text(encoding="utf-8"))
+    events = [e["id"] for e in document["events"]]
+    assert pl.read_parquet(out / "events.parquet")["event_id"].to_list() == events
+    assert pl.read_parquet(out / "skipped.parquet").height == len(document["input"]["skipped"]) > 0
+    for name in TABLES:  # one partition per event in every table, and nothing else
+        assert sorted(p.name for p in (out / name).iterdir()) == sorted(f"event_id={e}" for e in events), name
+        assert not (out / f"{name}.parquet").exists() and not (out / f"{name}.csv").exists()
+    assert {p.name for p in out.iterdir() if p.is_file()} == {
+        *(f"{n}.parquet" for n in CORPUS_TABLES),
+        "written-by-coverage.txt",
+    }
+    lines = ray_cli_run["jsonl"].read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 + len(events)
+    assert from_json_lines(lines) == document
+
+
+@INTERMITTENT
+def test_ray_partitioned_export_equals_the_local_single_files(ray_cli_run: dict[str, Path], tmp_path: Path) -> None:
+    import polars as pl
+
+    from coverage.report.tables import TABLES, read_partitioned
+
+    local = tmp_path / "local"
+    args = ["compare", str(ray_cli_run["folder"]), "--model", "hashing", "--no-cache", "-q", "--export", str(local)]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    for name in TABLES:
+        single = pl.read_parquet(local / f"{name}.parquet")
+        on_ray = read_partitioned(ray_cli_run["tables"], name).collect()
+        assert on_ray.schema == single.schema, name
+        assert _comparable(on_ray).equals(_comparable(single)), name
 
 
 def test_without_ray_the_error_is_one_line_naming_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,9 @@ instance or cluster.
 - per-event analysis (alignment, facts, figures, quotes, framing, copies): one task per event on a pool of actors
   that hold the model, largest events first so that a big one does not finish last alone, each built by the local
   engine's own :func:`coverage.pipeline.build_event`; an event over ``events.max_articles`` articles is analysed
-  on a sample, as locally.
+  on a sample, as locally;
+- outputs (:mod:`coverage.engine.outputs`): the worker that builds an event writes its partitioned Parquet tables
+  (to storage every node sees) and makes its JSON line, when the run asks for them.
 
 Everything else (sentence vectors, the result cache, outlet profiles) is the local pipeline's code, so the result is
 the local engine's: the same events, facts, figures and quotes (``tests/test_ray_engine.py``).
@@ -29,6 +31,7 @@ import numpy as np
 from coverage.analysis.alignment import Aligner
 from coverage.analysis.embedding import Embedder, embed_table, make_embedder
 from coverage.engine._ray_ingest import read_corpus
+from coverage.engine.outputs import EventOutputs, OutputSpec
 from coverage.model import Comparison, Event
 from coverage.model.outlets import OutletProfiles
 from coverage.pipeline import EventJob, Stage, build_event, compare
@@ -46,9 +49,11 @@ def compare_ray(
     address: str | None = None,
     progress: Stage | None = None,
     profiles: OutletProfiles | None = None,
+    outputs: EventOutputs | None = None,
 ) -> Comparison:
     """:func:`coverage.pipeline.compare` on Ray: joins ``address`` (``auto``, ``ray://...``), or starts a local
-    instance for the run when ``address`` is ``None`` and none is running in this process."""
+    instance for the run when ``address`` is ``None`` and none is running in this process. With ``outputs``, the
+    workers write each event's partitions and make its JSON line as they finish it."""
     import ray
 
     settings = settings or Settings()
@@ -65,7 +70,9 @@ def compare_ray(
             embedder=RayEmbedder(settings.embedding, workers),
             progress=progress,
             profiles=profiles,
-            builder=functools.partial(_build_events, settings=settings, workers=workers, progress=progress),
+            builder=functools.partial(
+                _build_events, settings=settings, workers=workers, progress=progress, outputs=outputs
+            ),
         )
     finally:
         if started:
@@ -163,33 +170,54 @@ class _EmbedBatches:
 
 
 def _build_events(
-    jobs: list[EventJob], counts: Counter[str], *, settings: Settings, workers: int, progress: Stage | None
+    jobs: list[EventJob],
+    counts: Counter[str],
+    *,
+    settings: Settings,
+    workers: int,
+    progress: Stage | None,
+    outputs: EventOutputs | None = None,
 ) -> list[Event]:
     """Each event built by :func:`coverage.pipeline.build_event` on a pool of actors, the largest first (an
-    :data:`~coverage.pipeline.EventBuilder`)."""
+    :data:`~coverage.pipeline.EventBuilder`); with ``outputs``, each actor also writes the event's partitions and
+    makes its JSON line, which ``outputs`` records."""
     import ray
+    from ray.exceptions import RayTaskError
     from ray.util import ActorPool
 
     if not jobs:
         return []
+    spec = outputs.spec if outputs is not None else OutputSpec()
     worker = ray.remote(num_cpus=1)(_EventWorker)
-    pool = ActorPool([worker.remote(settings) for _ in range(min(workers, len(jobs)))])
+    pool = ActorPool([worker.remote(settings, spec) for _ in range(min(workers, len(jobs)))])
     counts_ref = ray.put(counts)
     largest_first = sorted(range(len(jobs)), key=lambda k: (-sum(len(a.paragraphs) for a in jobs[k].articles), k))
     built: dict[int, Event] = {}
-    for index, event in pool.map_unordered(lambda actor, k: actor.build.remote(k, jobs[k], counts_ref), largest_first):
-        built[index] = event
-        _report(progress, "Aligning paragraphs and sentences", len(built), len(jobs))
+    try:
+        for index, event, line in pool.map_unordered(
+            lambda actor, k: actor.build.remote(k, jobs[k], counts_ref), largest_first
+        ):
+            built[index] = event
+            if outputs is not None and spec.wanted:
+                outputs.record(event, line)
+            _report(progress, "Aligning paragraphs and sentences", len(built), len(jobs))
+    except RayTaskError as exc:
+        if isinstance(exc.cause, OSError):  # an output a worker could not write: the CLI's one-line error
+            raise exc.cause from None
+        raise
     return [built[k] for k in range(len(jobs))]
 
 
 class _EventWorker:
-    """A Ray actor that builds events, holding the embedder (framing embeds a few texts) and the aligner."""
+    """A Ray actor that builds events, holding the embedder (framing embeds a few texts) and the aligner, and
+    produces each event's outputs (:class:`~coverage.engine.outputs.OutputSpec`) as it finishes it."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, outputs: OutputSpec) -> None:
         self.settings = settings
+        self.outputs = outputs
         self.embedder: Embedder = make_embedder(settings.embedding)
         self.aligner = Aligner(settings.alignment)
 
-    def build(self, index: int, job: EventJob, counts: Counter[str]) -> tuple[int, Event]:
-        return index, build_event(job, self.aligner, self.settings, corpus_counts=counts, embedder=self.embedder)
+    def build(self, index: int, job: EventJob, counts: Counter[str]) -> tuple[int, Event, str | None]:
+        event = build_event(job, self.aligner, self.settings, corpus_counts=counts, embedder=self.embedder)
+        return index, event, self.outputs.produce(event)

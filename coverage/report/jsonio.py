@@ -1,9 +1,16 @@
-"""Machine-readable output: the versioned JSON document of a comparison (see the README for the schema)."""
+"""Machine-readable output: the versioned JSON document of a comparison (see the README for the schema), and the
+same content as JSON lines.
+
+JSON lines (:func:`iter_json_lines`, ``coverage compare --json-lines FILE``): the first line is the header, the JSON
+document's top level without ``events`` plus ``n_events`` (how many event lines follow); then one line per event, in
+event order, each exactly the event object of the JSON document. :func:`from_json_lines` puts the document back
+together. With ``--engine ray`` each event line is made by the worker that built the event.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +18,18 @@ from coverage._io import write_atomic
 from coverage.model import Article, Comparison, Event, ParagraphRef, Unit
 from coverage.report.sections import SECTIONS
 
-__all__ = ["SCHEMA_VERSION", "iter_json", "to_dict", "to_json", "write_json"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "event_line",
+    "from_json_lines",
+    "head_line",
+    "iter_json",
+    "iter_json_lines",
+    "to_dict",
+    "to_json",
+    "write_json",
+    "write_json_lines",
+]
 
 SCHEMA_VERSION = 2
 """2: facts carry a verdict per outlet (``verdicts``, ``different``, ``unclear``; ``missing`` holds only the
@@ -110,7 +128,7 @@ def iter_json(comparison: Comparison) -> Iterator[str]:
         return
     yield head[: -len("\n}")] + ',\n  "events": [\n'
     for index, event in enumerate(comparison.events):
-        yield ("" if index == 0 else ",\n") + "    " + json.dumps(_event(event), ensure_ascii=False)
+        yield ("" if index == 0 else ",\n") + "    " + event_line(event)
     yield "\n  ]\n}\n"
 
 
@@ -121,3 +139,41 @@ def to_json(comparison: Comparison) -> str:
 def write_json(comparison: Comparison, path: Path) -> None:
     """Write the JSON document to ``path`` (atomically, one event at a time)."""
     write_atomic(Path(path), iter_json(comparison))
+
+
+def event_line(event: Event) -> str:
+    """One event as one compact line of JSON (no newline): its object in the JSON document, and its line in the
+    JSON lines result."""
+    return json.dumps(_event(event), ensure_ascii=False)
+
+
+def head_line(comparison: Comparison) -> str:
+    """The JSON lines header (no newline): the document's top level without ``events``, with ``n_events``."""
+    return json.dumps({**_head(comparison), "n_events": len(comparison.events)}, ensure_ascii=False)
+
+
+def iter_json_lines(comparison: Comparison, line_of: Callable[[Event], str] = event_line) -> Iterator[str]:
+    """The JSON lines result, one line (with its newline) at a time: :func:`head_line`, then each event's line in
+    event order, made by ``line_of`` (the Ray engine passes the lines its workers made)."""
+    yield head_line(comparison) + "\n"
+    for event in comparison.events:
+        yield line_of(event) + "\n"
+
+
+def write_json_lines(comparison: Comparison, path: Path, line_of: Callable[[Event], str] = event_line) -> None:
+    """Write the JSON lines result to ``path`` (atomically, one line at a time)."""
+    write_atomic(Path(path), iter_json_lines(comparison, line_of))
+
+
+def from_json_lines(lines: Iterable[str]) -> dict[str, Any]:
+    """The JSON document (:func:`to_dict`'s value) that a JSON lines result holds; raises ``ValueError`` when the
+    lines are not one (no header, or not as many event lines as the header's ``n_events``)."""
+    rows = [json.loads(line) for line in lines if line.strip()]
+    if not rows or "schema_version" not in rows[0] or "n_events" not in rows[0]:
+        raise ValueError("not a coverage JSON lines result: the first line is not its header")
+    head = dict(rows[0])
+    expected = head.pop("n_events")
+    events = rows[1:]
+    if len(events) != expected:
+        raise ValueError(f"the header announces {expected} events, {len(events)} lines follow")
+    return {**head, "events": events}

@@ -38,13 +38,23 @@ quotes      variant of a quote group          event_id, group_id (str), speaker 
 ``group_id`` is ``<event id>-g<n>`` for figures and ``<event id>-q<n>`` for quotes (1-based, event order).
 ``text`` in ``figures`` is the figure as written (``more than 160``). In the CSV files, list columns are written
 as one string joined with ``;`` (CSV has no lists); Parquet keeps them as lists.
+
+**Partitioned layout** (:func:`write_event_partitions`, :func:`write_corpus_tables`; ``coverage compare --export DIR``
+with ``--engine ray``, or ``--export-layout partitioned``): every table above has rows of one event each, so each is
+written per event as Hive-partitioned Parquet, ``DIR/<table>/event_id=<id>/part-0.parquet`` (the columns and dtypes
+above without ``event_id``, which the folder name carries), one partition per event and table, empty ones included,
+so that Ray workers write each event as they finish it and every event is accounted for. The corpus-level tables
+(:data:`CORPUS_TABLES`: ``events``, ``outlets``, ``skipped``) are written once, as ``DIR/<name>.parquet``.
+:func:`read_partitioned` reads a table back with the single-file export's columns in its order.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, unquote
 
 from coverage._io import write_atomic
 from coverage.model import Comparison, Event
@@ -53,7 +63,23 @@ from coverage.report.sections import SECTIONS
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["LIST_SEPARATOR", "TABLES", "schemas", "tables", "write_exports"]
+__all__ = [
+    "CORPUS_TABLES",
+    "LIST_SEPARATOR",
+    "PARTITION",
+    "TABLES",
+    "corpus_schemas",
+    "corpus_tables",
+    "event_tables",
+    "partition_file",
+    "read_partitioned",
+    "remove_stale_partitions",
+    "schemas",
+    "tables",
+    "write_corpus_tables",
+    "write_event_partitions",
+    "write_exports",
+]
 
 TABLES = ("articles", "paragraphs", "links", "units", *(name for section in SECTIONS for name in section.TABLES))
 """Table names, in the order :func:`tables` returns them and :func:`write_exports` writes them."""
@@ -239,6 +265,169 @@ def _csv_ready(frame: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+PARTITION = "event_id"
+"""The column the partitioned layout splits every table of :data:`TABLES` by (a folder ``event_id=<id>``)."""
+
+PART = "part-0.parquet"
+"""The file of one partition (one event's rows of one table)."""
+
+_PART_NAME = re.compile(r"part-\d+\.parquet")
+
+CORPUS_TABLES = ("events", "outlets", "skipped")
+"""Tables of the whole corpus, written once (``<name>.parquet``) beside the partitioned tables."""
+
+
+def _parquet(frame: pl.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.write_parquet(buffer, statistics=False)
+    return buffer.getvalue()
+
+
+def event_tables(event: Event) -> dict[str, pl.DataFrame]:
+    """One event's rows of every table in :data:`TABLES` (with the schemas of :func:`schemas`)."""
+    import polars as pl
+
+    fixed = schemas()
+    return {name: pl.DataFrame(rows, schema=fixed[name], orient="row") for name, rows in _rows(event).items()}
+
+
+def partition_file(folder: Path, table: str, event_id: str) -> Path:
+    """Where the partitioned layout keeps ``table``'s rows of event ``event_id`` (the id percent-encoded, as Hive
+    readers decode it)."""
+    return Path(folder) / table / f"{PARTITION}={quote(event_id, safe='')}" / PART
+
+
+def write_event_partitions(event: Event, folder: Path) -> list[Path]:
+    """Write one event's rows of every table as ``<folder>/<table>/event_id=<id>/part-0.parquet`` (each file
+    atomically; a table with no row of the event gets an empty file with the schema, so every event has its
+    partition in every table). Returns the paths, in :data:`TABLES` order. A Ray worker calls this as it finishes
+    the event."""
+    written = []
+    for name, frame in event_tables(event).items():
+        path = partition_file(folder, name, event.id)
+        write_atomic(path, _parquet(frame.drop(PARTITION)))
+        written.append(path)
+    return written
+
+
+def corpus_schemas() -> dict[str, pl.Schema]:
+    """The schemas of the corpus-level tables (:data:`CORPUS_TABLES`).
+
+    ``events``: one row per event: ``event_id``, ``title`` (str), ``first_published``, ``last_published`` (date),
+    ``n_outlets``, ``n_articles``, ``n_facts`` (i64), ``outlets``, ``left_out`` (list[str]: articles left out of a
+    sampled event). ``outlets``: one row per outlet: ``outlet`` (str), ``n_articles``, ``n_events`` (i64).
+    ``skipped``: one row per skipped file or record, as in the JSON result: ``path``, ``reason``, ``code`` (str).
+    """
+    import polars as pl
+
+    s, i, d, lst = pl.String(), pl.Int64(), pl.Date(), pl.List(pl.String)
+    return {
+        "events": pl.Schema(
+            {
+                "event_id": s,
+                "title": s,
+                "first_published": d,
+                "last_published": d,
+                "n_outlets": i,
+                "n_articles": i,
+                "n_facts": i,
+                "outlets": lst,
+                "left_out": lst,
+            }
+        ),
+        "outlets": pl.Schema({"outlet": s, "n_articles": i, "n_events": i}),
+        "skipped": pl.Schema({"path": s, "reason": s, "code": s}),
+    }
+
+
+def corpus_tables(comparison: Comparison) -> dict[str, pl.DataFrame]:
+    """The corpus-level tables (:data:`CORPUS_TABLES`, schemas of :func:`corpus_schemas`)."""
+    import polars as pl
+
+    events: list[dict[str, Any]] = []
+    for event in comparison.events:
+        dates = event.dates
+        events.append(
+            {
+                "event_id": event.id,
+                "title": event.title,
+                "first_published": None if dates is None else dates[0],
+                "last_published": None if dates is None else dates[1],
+                "n_outlets": len(event.outlets),
+                "n_articles": len(event.articles),
+                "n_facts": len(event.facts),
+                "outlets": list(event.outlets),
+                "left_out": list(event.left_out),
+            }
+        )
+    corpus = comparison.corpus
+    articles: dict[str, int] = {}
+    for article in corpus.articles:
+        articles[article.outlet] = articles.get(article.outlet, 0) + 1
+    in_events: dict[str, int] = {}
+    for event in comparison.events:
+        for outlet in event.outlets:
+            in_events[outlet] = in_events.get(outlet, 0) + 1
+    outlets = [
+        {"outlet": name, "n_articles": articles.get(name, 0), "n_events": in_events.get(name, 0)}
+        for name in corpus.outlets
+    ]
+    skipped = [{"path": s.path, "reason": s.message, "code": s.reason.name.lower()} for s in corpus.skipped]
+    fixed = corpus_schemas()
+    rows: dict[str, list[dict[str, Any]]] = {"events": events, "outlets": outlets, "skipped": skipped}
+    return {name: pl.DataFrame(rows[name], schema=fixed[name], orient="row") for name in CORPUS_TABLES}
+
+
+def write_corpus_tables(comparison: Comparison, folder: Path) -> list[Path]:
+    """Write the corpus-level tables as ``<folder>/<name>.parquet`` (atomically); returns the paths."""
+    written = []
+    for name, frame in corpus_tables(comparison).items():
+        path = Path(folder) / f"{name}.parquet"
+        write_atomic(path, _parquet(frame))
+        written.append(path)
+    return written
+
+
+def remove_stale_partitions(folder: Path, event_ids: set[str]) -> list[Path]:
+    """Remove what an earlier run left in the partitioned layout under ``folder``: the part files of events not in
+    ``event_ids``, and part files other than :data:`PART` in any partition, then partition folders left empty.
+    Only ``part-<n>.parquet`` files in ``<table>/event_id=<id>/`` folders of a table in :data:`TABLES` are
+    touched (never a link). Returns the files removed."""
+    removed: list[Path] = []
+    for name in TABLES:
+        table = Path(folder) / name
+        if not table.is_dir() or table.is_symlink():
+            continue
+        for partition in table.iterdir():
+            key, sep, value = partition.name.partition("=")
+            if not sep or key != PARTITION or not partition.is_dir() or partition.is_symlink():
+                continue
+            stale = unquote(value) not in event_ids
+            for path in partition.iterdir():
+                ours = _PART_NAME.fullmatch(path.name) and path.is_file() and not path.is_symlink()
+                if ours and (stale or path.name != PART):
+                    path.unlink()
+                    removed.append(path)
+            if stale and not any(partition.iterdir()):
+                partition.rmdir()
+    return removed
+
+
+def read_partitioned(folder: Path | str, table: str) -> pl.LazyFrame:
+    """``table`` of a partitioned export in ``folder``, with the columns and dtypes of the single-file export
+    (:func:`schemas`), ``event_id`` read from the partition folders."""
+    import polars as pl
+
+    schema = schemas()[table]
+    frame = pl.scan_parquet(
+        Path(folder) / table / "**" / "*.parquet",
+        hive_partitioning=True,
+        hive_schema=pl.Schema({PARTITION: pl.String()}),
+        schema=pl.Schema({k: v for k, v in schema.items() if k != PARTITION}),
+    )
+    return frame.select(list(schema))
+
+
 def write_exports(comparison: Comparison, folder: Path, *, sqlite: bool = False) -> list[Path]:
     """Write every table as ``<name>.parquet`` and ``<name>.csv`` in ``folder`` (created if needed), and with
     ``sqlite`` all of them as one database for Datasette, ``coverage.sqlite`` (:mod:`coverage.report.sqlite`).
@@ -249,10 +438,8 @@ def write_exports(comparison: Comparison, folder: Path, *, sqlite: bool = False)
     folder = Path(folder)
     written: list[Path] = []
     for name, frame in tables(comparison).items():
-        buffer = io.BytesIO()
-        frame.write_parquet(buffer, statistics=False)
         parquet = folder / f"{name}.parquet"
-        write_atomic(parquet, buffer.getvalue())
+        write_atomic(parquet, _parquet(frame))
         csv = folder / f"{name}.csv"
         write_atomic(csv, _csv_ready(frame).write_csv())
         written += [parquet, csv]
