@@ -597,3 +597,28 @@ def test_an_inverted_said_names_the_speaker_only_when_its_clause_ends() -> None:
     assert one('Mergers raise doubts, said Ana Ruiz. "Staff will leave within the year."').speaker == "Ana Ruiz"
     quotes = extract_quotes(['Ivo Tal, the relief coordinator, said Gaza faced an "increasingly grim" winter.'])
     assert all(q.speaker != "Gaza" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # a role with a modifier no list holds, then the name in apposition
+        ('"The new line finally reaches the estates," said the transport councillor, Pia Halden.', "Pia Halden"),
+        ('"We will appeal against the verdict," said the defence lawyer, Mara Quist.', "Mara Quist"),
+        # an age in apposition, with and without a relative clause after it
+        ('Mara Quist, 52, said: "We will appeal against the verdict."', "Mara Quist"),
+        ('Dock worker Rune Akker, 41, who has worked at the plant for 17 years, said: "Nobody told us."', "Rune Akker"),
+        # "hit back" reports speech; "hit" alone does not
+        ('But union chief Jonas Hauk hit back: "Workers are paying for the mistakes of others."', "Jonas Hauk"),
+    ],
+)
+def test_speakers_of_common_newsroom_attributions(paragraph: str, speaker: str) -> None:
+    found = one(paragraph).speaker
+    assert found is not None and speaker in found
+
+
+def test_a_role_without_a_name_after_it_stays_the_role() -> None:
+    assert one('"Prices will rise next year," said the economist, adding that rates would fall.').speaker == (
+        "the economist"
+    )
+    assert one('"The storm hit the coast hard," the transport councillor said.').speaker == "the transport councillor"

@@ -24,6 +24,8 @@ _SPEECH_VERBS = word_set(
     "demanded"
 )
 _RELATIVES = {"who", "which", "whose"}
+# Verbs that report speech with "back" ("union chief Jonas Hauk hit back: ..."); alone they are no speech verbs.
+_RETORT_VERBS = word_set("hit hits fired fires shot shoots struck strikes")
 # Speech verbs whose subject may follow them after a comma ("..., said Warren"); not "told the BBC" (a listener).
 _INVERTED_VERBS = word_set("said says added adds explained noted wrote writes insisted argued warned")
 _CLAUSE_LINKS = word_set("who which whose and but as")
@@ -62,7 +64,7 @@ _OFFICIAL_WORDS = word_set(
     "mp secretary chancellor king queen premier commander general chief sheriff deputy diplomat diplomats "
     "representative representatives adviser advisor aide head leader director envoy officer police judge attorney "
     "rep chairman manager executive ceo cfo coo cto founder co-founder treasurer "
-    "chairwoman chair"
+    "chairwoman chair councillor councilor councilman councilwoman"
 )
 _EXPERT_WORDS = word_set(
     "analyst analysts expert experts professor researcher researchers economist economists scholar "
@@ -91,7 +93,7 @@ _MODIFIERS = word_set(
 )
 _TITLES = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Prof|Lt|Col|Sgt|Gov|Jr|Sr|St|Capt|Maj|Adm|Rev|Pres)\."
 _WORD_TOKEN = re.compile(
-    rf"(?P<word>{_TITLES}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=\s[A-Z])|[^\W\d_][\w’'-]*)|(?P<num>\d[\d,.]*)|(?P<sym>\S)"
+    rf"(?P<word>{_TITLES}|(?:[A-Z]\.){{2,}}|[A-Z]\.(?=\s[A-Z])|[^\W\d_][\w’'-]*)|(?P<num>\d+(?:[,.]\d+)*)|(?P<sym>\S)"
 )
 
 
@@ -156,6 +158,8 @@ def _speaker_backward(
             k, apposition = relative - 1, False
         else:
             k -= 1
+    if k >= 2 and toks[k].kind == "num" and toks[k - 1].text == "," and _is_speaker_word(toks[k - 2]):
+        k, apposition = k - 2, False  # "Rune Akker, 41, said", "Rune Akker, 41, who has worked there, said": an age
     taken: list[int] = []  # indices of the speaker's tokens, right to left
     while k >= 0 and len(taken) < settings.speaker_max_tokens:
         tok = toks[k]
@@ -219,6 +223,10 @@ def _speaker_forward(toks: Sequence[_Tok], index: int, source: str, settings: Qu
             tok.lower in _DETERMINERS and (not words or words[-1].lower in _ROLE_PREPOSITIONS)
         ):
             words.append(tok)
+        elif words and words[-1].lower in _DETERMINERS and (ahead := _modifiers_before_role(toks, k)):
+            words.extend(toks[k : k + ahead])  # "the transport councillor": modifiers the lists do not hold
+            k += ahead
+            continue
         elif tok.lower in _ROLE_PREPOSITIONS and words and k + 1 < len(toks):
             following = toks[k + 1]
             if not (_is_speaker_word(following) or following.lower in _DETERMINERS):
@@ -239,11 +247,48 @@ def _speaker_forward(toks: Sequence[_Tok], index: int, source: str, settings: Qu
         chained = _speaker_forward(toks, end + 1, source, settings)  # "SeaMicro CEO and new AMD manager Andrew Feldman"
         if chained is not None and _has_name(toks[chained[1] - 1].text):
             return source[words[0].start : toks[chained[1] - 1].end], chained[1]
+    if words[0].lower in _DETERMINERS and words[-1].lower in _ROLE_WORDS:
+        name = _name_in_apposition(toks, end, settings)  # "said the transport councillor, Pia Halden."
+        if name is not None:
+            return f"{_phrase(toks[end + 1 : name], source)}, {_phrase(words, source)}", name
     if words[-1].capitalised and end + 1 < len(toks) and toks[end].text == "," and toks[end + 1].lower in _DETERMINERS:
         role = _speaker_forward(toks, end + 1, source, settings)  # "Dosym Satpayev, a political analyst"
         if role is not None and any(t.lower in _ROLE_WORDS for t in toks[end + 2 : role[1]]):
             return f"{_phrase(words, source)}, {role[0]}", role[1]
     return _phrase(words, source), end
+
+
+def _modifiers_before_role(toks: Sequence[_Tok], k: int) -> int:
+    """How many lower-case words from ``k`` lead to a role word (``transport`` in ``the transport councillor``):
+    at most two, none a function word; 0 when no role word follows."""
+    for n in (1, 2):
+        if k + n >= len(toks):
+            return 0
+        between = toks[k : k + n]
+        if not all(t.kind == "word" and not t.capitalised for t in between):
+            return 0
+        if any(t.lower in _FUNCTION_WORDS | _DETERMINERS | _ROLE_PREPOSITIONS | _SPEECH_VERBS for t in between):
+            return 0
+        if toks[k + n].lower in _ROLE_WORDS and not toks[k + n].capitalised:
+            return n
+    return 0
+
+
+def _name_in_apposition(toks: Sequence[_Tok], end: int, settings: QuoteSettings) -> int | None:
+    """The index after ``, Pia Halden`` at ``end`` when a name of capitalised words follows the comma and the
+    clause ends there (a full stop, a comma, the end): the role's name; else None."""
+    if end >= len(toks) or toks[end].text != ",":
+        return None
+    k = end + 1
+    while (
+        k < len(toks) and toks[k].capitalised and _is_speaker_word(toks[k]) and k - end <= settings.speaker_max_tokens
+    ):
+        k += 1
+    if k - end < 3:  # a name is two words at least: "Halden" alone may be a place
+        return None
+    if k < len(toks) and toks[k].text not in ".,;:!?":
+        return None
+    return k
 
 
 def _skip_adverbials(toks: Sequence[_Tok], k: int) -> int:
@@ -300,7 +345,9 @@ def _speaker_in(context: str, settings: QuoteSettings, *, last_first: bool) -> s
     indices = [
         i
         for i, t in enumerate(toks)
-        if (t.lower in _SPEECH_VERBS and not t.capitalised) or t.lower == "according"  # "According to the Kremlin,"
+        if (t.lower in _SPEECH_VERBS and not t.capitalised)
+        or t.lower == "according"  # "According to the Kremlin,"
+        or (t.lower in _RETORT_VERBS and i + 1 < len(toks) and toks[i + 1].lower == "back")  # "hit back:"
     ]
     for i in reversed(indices) if last_first else indices:
         if toks[i].lower == "according":
