@@ -602,15 +602,21 @@ def _check_outputs(
             raise _OutputError("--export-layout says how --export writes its tables; give --export DIR too")
         return
     _check_writable(export_dir, f"--export {export_dir}")
-    if folder is None:
-        return
     from coverage.report.sqlite import FILENAME
     from coverage.report.tables import CORPUS_TABLES, TABLES
 
     written = {FILENAME, MANIFEST, *TABLES, *(f"{n}.{ext}" for n in TABLES for ext in ("parquet", "csv"))}
     written |= {f"{name}.parquet" for name in CORPUS_TABLES}
-    root, target = folder.resolve(), export_dir.resolve()
-    if root != target and root.is_relative_to(target) and root.relative_to(target).parts[0] in written:
+    target = export_dir.resolve()
+
+    def overwritten(path: Path) -> bool:
+        path = path.resolve()
+        return path != target and path.is_relative_to(target) and path.relative_to(target).parts[0] in written
+
+    for option, file in (("--json", json_file), ("--json-lines", json_lines_file)):
+        if file and file != "-" and overwritten(Path(file)):
+            raise _OutputError(_clean(f"{option} {file} is a file --export {export_dir} writes; give another"))
+    if folder is not None and overwritten(folder):
         raise _OutputError(_clean(f"--export {export_dir} would overwrite the input {folder}; choose another"))
 
 

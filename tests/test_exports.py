@@ -24,6 +24,7 @@ from coverage.report.tables import (
     corpus_schemas,
     partition_file,
     read_partitioned,
+    remove_stale_partitions,
     schemas,
     tables,
     write_exports,
@@ -187,6 +188,8 @@ def test_a_rerun_removes_partitions_of_events_that_are_gone(comparison: Comparis
     assert not gone.exists() and not gone.parent.exists() and not extra.exists()
     assert notes.read_text(encoding="utf-8") == "mine"  # only the layout's own files are removed
     assert read_partitioned(out, "facts").collect().height == tables(comparison)["facts"].height
+    remove_stale_partitions(out, set())  # what a run of the single-file layout does with an earlier run's partitions
+    assert [p.name for p in out.iterdir() if p.is_dir()] == ["facts"] and notes.is_file()
 
 
 def test_outputs_a_worker_made_are_kept_and_changed_events_made_again(comparison: Comparison, tmp_path: Path) -> None:
@@ -259,6 +262,7 @@ def test_cli_json_lines_and_partitioned_export_on_the_local_engine(comparison: C
         (("--json", "-", "--json-lines", "-"), "same output"),
         (("--json-lines", "corpus/alpha/a.txt"), "is an input file"),
         (("--export-layout", "partitioned"), "give --export DIR too"),
+        (("--export", "out", "--json-lines", "out/facts.parquet"), "is a file --export out writes"),
     ],
 )
 def test_bad_output_paths_give_a_one_line_error(comparison: Comparison, args: tuple[str, ...], message: str) -> None:

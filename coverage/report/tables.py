@@ -390,7 +390,8 @@ def write_corpus_tables(comparison: Comparison, folder: Path) -> list[Path]:
 
 def remove_stale_partitions(folder: Path, event_ids: set[str]) -> list[Path]:
     """Remove what an earlier run left in the partitioned layout under ``folder``: the part files of events not in
-    ``event_ids``, and part files other than :data:`PART` in any partition, then partition folders left empty.
+    ``event_ids``, and part files other than :data:`PART` in any partition, then partition and table folders left
+    empty.
     Only ``part-<n>.parquet`` files in ``<table>/event_id=<id>/`` folders of a table in :data:`TABLES` are
     touched (never a link). Returns the files removed."""
     removed: list[Path] = []
@@ -410,6 +411,8 @@ def remove_stale_partitions(folder: Path, event_ids: set[str]) -> list[Path]:
                     removed.append(path)
             if stale and not any(partition.iterdir()):
                 partition.rmdir()
+        if not any(table.iterdir()):
+            table.rmdir()
     return removed
 
 
