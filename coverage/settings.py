@@ -273,6 +273,10 @@ class FigureSettings(_Section):
     group_counts: bool = True
     """Group plain counts too (troops, barrels, criminal cases, seats), and spans of months and years (prison
     terms); not spans of days or hours (``three days of protests`` grows with the date of the article)."""
+    group_by_context: bool = True
+    """A figure whose words name no referent (``tariffs of 25% on steel``) joins another outlet's figure of the
+    same kind and a compatible value when the words around both numbers match (mutual best match, a third of the
+    content words shared): agreement only, never a conflict (:mod:`coverage.analysis.figures.context`)."""
     subject_window: int = 20
     """A changing total (``rose to 7``) finds its kind word (``the death toll from clashes ...``) this many words
     back."""

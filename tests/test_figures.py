@@ -769,3 +769,67 @@ def test_vote_tallies_group_across_wordings_and_stay_apart_from_committee_size()
     by_referent = {g.referent: g for g in groups}
     assert len(by_referent["votes for"].mentions) == 3 and by_referent["votes for"].verdict == "agree"
     assert len(by_referent["votes against"].mentions) == 2
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Figures without a referent, matched by context (coverage.analysis.figures.context)
+
+DAY = date(2026, 3, 9)
+
+
+def _values(group) -> list[float]:  # type: ignore[no-untyped-def]
+    return sorted(m.figure.value for m in group.mentions)
+
+
+def test_rates_without_a_referent_join_across_outlets_by_the_words_around_them() -> None:
+    groups = groups_of(
+        ("Brevania will impose tariffs of 25% on steel and aluminium and 10% on car parts.", DAY),
+        ("Trade Minister Helena Marsh announced tariffs of 25 per cent on steel and aluminium.", DAY),
+        ("Car parts will face a 10 per cent charge from April, ministers said.", DAY),
+    )
+    by_value = {tuple(_values(g)): g for g in groups if len({m.outlet for m in g.mentions}) > 1}
+    assert (25.0, 25.0) in by_value and (10.0, 10.0) in by_value
+    assert not any(g.conflict or g.is_update for g in groups)
+
+
+def test_the_same_rate_in_other_words_is_not_joined_and_unlike_rates_never_conflict_by_context() -> None:
+    groups = groups_of(
+        ("Inflation eased to 2% in March, the statistics office said.", DAY),
+        ("Unemployment stood at 2% of the workforce in the northern region.", DAY),
+        ("Brevania will impose tariffs of 25% on steel.", DAY),
+        ("Brevania will impose tariffs of 10% on steel, officials said.", DAY),
+    )
+    assert not any(len({m.outlet for m in g.mentions}) > 1 for g in groups)
+
+
+def test_another_value_in_a_sentence_anchored_by_an_agreeing_figure_is_a_conflict() -> None:
+    groups = groups_of(
+        ("The Vessen Composite index fell 412 points, or 2.3%, to close at 17,508.", DAY),
+        ("Traders sent the Vessen Composite plunging 412 points, or 3.2 per cent.", DAY),
+    )
+    rates = [g for g in groups if g.kind is FigureKind.PERCENTAGE]
+    assert len(rates) == 1 and rates[0].conflict and not rates[0].is_update
+    groups = groups_of(  # no anchor: the words alone do not make two values one quantity
+        ("The Vessen Composite index fell 2.3% on Monday to close lower.", DAY),
+        ("The Vessen Composite index fell 3.2% on Monday to close lower.", DAY),
+    )
+    assert not any(g.conflict for g in groups)
+
+
+def test_a_sum_stated_more_exactly_the_next_day_is_no_update() -> None:
+    groups = groups_of(
+        ("The tariffs cover more than $100 billion of imports.", date(2026, 3, 9)),
+        ("The tariffs cover $112bn of imports.", date(2026, 3, 10)),
+    )
+    money = [g for g in groups if g.kind is FigureKind.MONEY]
+    assert len(money) == 1 and not money[0].is_update and not money[0].conflict
+
+
+def test_share_moves_of_two_companies_are_two_quantities() -> None:
+    groups = groups_of(
+        ("Shares in carmaker Halden Motors fell about 5 per cent.", DAY),
+        ("Grain traders were hit, and shares in Ostrand Grain lost 3.8%.", DAY),
+        ("The shares fell 4% in early trading.", DAY),
+    )
+    assert not any(g.conflict for g in groups)
+    assert not any(len({m.outlet for m in g.mentions}) > 1 for g in groups)

@@ -129,7 +129,38 @@ def business_referent(toks: Sequence[_Tok], phrase: _Phrase) -> str | None:
     if direction is None:
         return None
     since = " since" if "since" in (_word(toks, phrase.end + k) for k in range(3)) else ""
+    company = _shares_of(toks, index) if topic == "shares" else None
+    if company is not None:  # two companies' shares in one story are two quantities
+        return f"shares of {company} change ({direction}){since}"
     return f"{topic} change ({direction}){since}"
+
+
+def _shares_of(toks: Sequence[_Tok], index: int) -> str | None:
+    """The company whose shares the word at ``index`` names: ``shares in Ostrand Grain``, ``shares of Halden``,
+    ``Halden Motors shares``, ``Halden's shares``; ``None`` when no capitalised name is right there."""
+    if _word(toks, index + 1) in ("in", "of"):
+        k = index + 2
+        while k < index + 4 and k < len(toks) and toks[k].kind == "word" and toks[k].text[:1].islower():
+            k += 1  # "shares in carmaker Halden Motors", "shares of the Dutch Rell Group"
+        name = []
+        for tok in toks[k : k + 4]:
+            if tok.kind != "word" or not tok.text[:1].isupper():
+                break
+            name.append(tok.text)
+        if name:
+            return " ".join(name)
+    name = []
+    k = index - 1
+    if k >= 0 and toks[k].text in ("'s", "’s", "'", "’"):
+        k -= 1
+    while k >= 0 and len(name) < 4 and toks[k].kind == "word" and toks[k].text[:1].isupper():
+        name.insert(0, toks[k].text.removesuffix("'s").removesuffix("’s"))
+        k -= 1
+    if name and k >= 0 and toks[k].kind == "word" and not toks[k].text[:1].isupper():
+        return " ".join(name)  # a name inside the sentence; one that opens it may be any capitalised word
+    if name and k < 0 and len(name) >= 2:
+        return " ".join(name)
+    return None
 
 
 def _topic_name(toks: Sequence[_Tok], index: int) -> str | None:

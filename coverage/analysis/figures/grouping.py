@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import combinations
 
+from coverage.analysis.figures.context import context_links
 from coverage.analysis.figures.wholes import MAJORITY, TOTAL
 from coverage.analysis.figures.words import _GENERIC_REFERENT, _REFERENT_CLASSES
 from coverage.model import Article
@@ -47,17 +48,23 @@ def group_figures(
     """
     settings = settings or FigureSettings()
     buckets: dict[tuple[FigureKind, str, str], list[LocatedFigure]] = defaultdict(list)
+    loose: list[LocatedFigure] = []
     for article, mentions in mentions_per_article:
         for mention in mentions:
             if mention.kind is FigureKind.COUNT and (not settings.group_counts or _is_short_span(mention.referent)):
                 continue
             if not mention.referent:
+                if settings.group_by_context and mention.kind is FigureKind.PERCENTAGE:
+                    loose.append(LocatedFigure(article.id, article.outlet, article.published, mention))
                 continue
             if mention.kind is FigureKind.COUNT and mention.referent == _GENERIC_REFERENT:
                 continue  # "600 people" employed, "300 people" living nearby: people counted for what, unknown
             located = LocatedFigure(article.id, article.outlet, article.published, mention)
             buckets[(mention.kind, mention.referent, _count_head(mention))].append(located)
     _join_earlier_values(buckets)
+    _attribute_shares(buckets)
+    if loose:
+        _place_by_context(buckets, loose)
     kind_order = list(FigureKind)
     groups: list[FigureGroup] = []
     for (kind, referent, _), items in sorted(buckets.items(), key=lambda kv: (kind_order.index(kv[0][0]), *kv[0][1:])):
@@ -80,6 +87,63 @@ def _join_earlier_values(buckets: dict[tuple[FigureKind, str, str], list[Located
         current.extend(joining)
         buckets[key] = [m for m in buckets[key] if m not in joining]
         if not buckets[key]:
+            del buckets[key]
+
+
+_SHARES_OF = "shares of "
+
+
+def _place_by_context(
+    buckets: dict[tuple[FigureKind, str, str], list[LocatedFigure]], loose: list[LocatedFigure]
+) -> None:
+    """Figures without a referent join the quantity of another outlet's figure they match by value and context
+    (:mod:`coverage.analysis.figures.context`), or form one with the loose figures they match."""
+    bucket_of = {id(item): key for key, items in buckets.items() for item in items}
+    placed = [item for items in buckets.values() for item in items]
+    parent: dict[int, int] = {id(item): id(item) for item in (*loose, *placed)}
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    shared_words: dict[int, frozenset[str]] = {}
+    for a, b, shared in context_links(loose, placed):
+        parent[root(id(a))] = root(id(b))
+        shared_words[id(a)] = shared_words.get(id(a), frozenset()) | shared
+    members: dict[int, list[LocatedFigure]] = defaultdict(list)
+    for item in loose:
+        members[root(id(item))].append(item)
+    anchors: dict[int, set[tuple[FigureKind, str, str]]] = defaultdict(set)
+    for item in placed:
+        anchors[root(id(item))].add(bucket_of[id(item)])
+    for component, items in members.items():
+        keys = anchors.get(component, set())
+        if len(keys) == 1:
+            buckets[next(iter(keys))].extend(items)
+        elif not keys and len({item.article_id for item in items}) >= 2:
+            words = sorted(set().union(*(shared_words.get(id(item), frozenset()) for item in items)))[:3]
+            buckets[(items[0].figure.kind, "as worded: " + " ".join(words), "")].extend(items)
+        # two quantities matched (keys > 1): which one each loose figure is, is not told
+
+
+_SHARES_OF = "shares of "
+
+
+def _attribute_shares(buckets: dict[tuple[FigureKind, str, str], list[LocatedFigure]]) -> None:
+    """Share moves that name their company (``shares in Ostrand Grain lost 3.8%``) are that company's. Where the
+    event's mentions name one company only, a move that names none (``the shares shed 9.3%``) is the same company's
+    and all join one quantity; where they name two or more, a move that names none cannot be told apart and is not
+    grouped (precision first), and each company's moves stay their own."""
+    named = [key for key in buckets if key[1].startswith(_SHARES_OF)]
+    companies = {key[1][len(_SHARES_OF) :].split(" change ", 1)[0] for key in named}
+    if len(companies) == 1:
+        for key in named:
+            plain = (key[0], "shares change " + key[1].split(" change ", 1)[1], key[2])
+            buckets.setdefault(plain, []).extend(buckets.pop(key))
+    elif len(companies) > 1:
+        for key in [k for k in buckets if k[1].startswith("shares change ")]:
             del buckets[key]
 
 
@@ -228,6 +292,8 @@ def _refines(a: LocatedFigure, b: LocatedFigure, margin: float) -> bool:
     that replaces an early one. ``more than 160`` and a later 164 say the same; a crowd is not counted again."""
     if a.published is None or b.published is None or a.published == b.published:
         return False
+    if a.figure.kind in (FigureKind.MONEY, FigureKind.PERCENTAGE):
+        return False  # "more than $100 billion" of goods, then "$112bn": one sum stated more exactly, not a recount
     earlier, later = (a, b) if a.published < b.published else (b, a)
     first, second = earlier.figure, later.figure
     if first.bound is not Bound.AT_LEAST or (first.kind is FigureKind.COUNT and first.referent in _CROWDS):
