@@ -136,6 +136,9 @@ def test_a_sentence_that_only_ends_a_quotation_joins_the_fact_of_the_sentence_th
         ("So far no injuries were reported.", True),
         ('"Where was the help?" asked the mayor.', True),
         ("Two aftershocks, magnitude 2.9 and 2.2, followed on March 14.", True),
+        ("In a statement released by the team, General Manager A.J.", False),
+        ("The award was presented by Sen.", False),
+        ("The company will sell the phone in the U.S.", True),
     ],
 )
 def test_questions_datelines_and_fragments_that_point_back_are_not_statements(sentence: str, statement: bool) -> None:

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from coverage.analysis.verification import SentenceIndex, absorb_facts, terms, verify_facts
-from coverage.analysis.verification.terms import numbers_differ
+from coverage.analysis.verification.terms import numbers_differ, stages_differ
+from coverage.analysis.verification.verdicts import ANOTHER_STAGE, TOPIC_WORDS
 from coverage.model import Article, Fact, FactEvidence, OutletCheck, Verdict
 from coverage.settings import FactSettings
 from coverage.text.cleaning import split_clauses
@@ -384,3 +385,87 @@ def test_another_magnitude_is_not_the_same_quake() -> None:
     assert numbers_differ(small, terms("A 4.6-magnitude earthquake rattled Sonoma County early Thursday."))
     assert numbers_differ(small, terms("An earthquake measuring 4.6 rattled Sonoma and Lake counties."))
     assert not numbers_differ(terms("A magnitude 4.6 quake hit."), terms("An M4.6 earthquake struck the area."))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "differ"),
+    [
+        ("Voss is accused of shooting Brandt.", "A jury found Voss guilty of shooting Brandt.", True),
+        ("The trial of Voss is under way.", "Voss was convicted of the murder on Friday.", True),
+        ("Voss was arrested on Monday.", "Voss was sentenced to life in prison.", True),
+        ("Two climbers were rescued alive.", "Two climbers were found dead.", True),
+        ("Voss was charged with murder.", "Prosecutors charged Voss with murder on Monday.", False),
+        ("Voss, arrested in May, was convicted on Friday.", "A jury convicted Voss.", False),
+        ("Voss was convicted of murder.", "The blast killed 12 people.", False),  # different axes: no claim
+    ],
+)
+def test_stage_markers_of_a_story(first: str, second: str, differ: bool) -> None:
+    assert stages_differ(terms(first), terms(second)) is differ
+
+
+def test_another_stage_of_the_story_is_not_the_same_fact() -> None:
+    """'On trial' and 'found guilty' are different facts of one story, however close the sentences are: the outlet
+    that tells the trial neither states the verdict nor omits it, and the verdict's row does not take it in."""
+    index = index_of(
+        {
+            "A": [("A jury found Halden guilty of the Quay Street arson on Friday.", FIRE)],
+            "B": [("Halden was convicted of setting the Quay Street fire.", FIRE)],
+            "C": [("The trial of Halden over the Quay Street arson is under way.", FIRE_PARAPHRASE)],
+        }
+    )
+    fact = verify(index, fact_of(index, [(0, 0), (1, 0)]))
+    assert fact.verdict("C") is Verdict.UNCLEAR
+    check = fact.check("C")
+    assert check is not None and check.note == ANOTHER_STAGE
+    aligned = verify(index, fact_of(index, [(0, 0), (1, 0), (2, 0)]))
+    assert aligned.outlets == ("A", "B")
+    assert aligned.verdict("C") is not Verdict.STATES and "C" not in aligned.missing
+
+
+def test_a_cosine_alone_does_not_state_for_an_outlet_of_one_sentence() -> None:
+    """An outlet with a single sentence gives no margin to measure: a cosine over states_cosine (0.75), with
+    none of the fact's content, is not evidence that it says this rather than the story's topic."""
+    index = index_of(
+        {
+            "A": [("The new handset is the thinnest the maker has built.", FIRE)],
+            "B": [("It is the slimmest phone in the range so far.", FIRE)],
+            "C": [("Carriers will sell it from February.", unit(0.75, 0, 0.66))],
+        }
+    )
+    fact = verify(index, fact_of(index, [(0, 0), (1, 0)]))
+    assert "C" not in fact.outlets
+    assert fact.verdict("C") is Verdict.UNCLEAR
+
+
+def test_a_sentence_sharing_only_the_story_s_topic_words_does_not_state_the_fact() -> None:
+    """'Curve' and 'phone' are in every sentence of the story (its topic words): a sentence of C close to the fact
+    in cosine (0.8, well clear of C's other sentences) that shares nothing else with it ('will add ... in
+    February' against 'the thinnest ever') is alike in topic only: neither a statement nor an omission, and no
+    row takes it in."""
+    far = unit(0.2, 0, 0.98)
+    index = index_of(
+        {
+            "A": [
+                ("The Curve phone is the thinnest handset ever made.", FIRE),
+                ("The Curve phone has a keyboard.", far),
+                ("Reviewers liked the Curve phone camera.", unit(0, 1, 0)),
+            ],
+            "B": [
+                ("The Curve phone is the thinnest handset on sale.", FIRE),
+                ("The Curve phone runs for two days.", far),
+                ("The Curve phone costs little.", unit(0, 1, 0)),
+            ],
+            "C": [
+                ("Carriers will add the Curve phone in February.", unit(0.8, 0, 0.6)),
+                ("The Curve phone has a bigger screen.", far),
+                ("Stores expect the Curve phone to sell.", unit(0, 1, 0)),
+            ],
+        }
+    )
+    assert index.topic == {"curv", "phon"}
+    fact = verify(index, fact_of(index, [(0, 0), (1, 0)]))
+    assert "C" not in fact.outlets and "C" not in fact.missing
+    check = fact.check("C")
+    assert check is not None and check.verdict is Verdict.UNCLEAR and check.note == TOPIC_WORDS
+    aligned = verify(index, fact_of(index, [(0, 0), (1, 0), (2, 0)]))
+    assert aligned.outlets == ("A", "B")

@@ -43,18 +43,27 @@ _ANAPHORIC = re.compile(
     re.IGNORECASE,
 )
 _ANAPHORIC_WORDS = 10
+_CUT_AT_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|St)\.|\b[A-Z][a-z]+\s+(?:[A-Z]\.){1,3})[\"'”’)]*$"
+)
+"""A sentence that ends in a title or in initials after a name ("The team's general manager, A.J.", "said Gen.")
+was cut at an abbreviation by the sentence splitter: a fragment, not what the outlet said. ("in the U.S." ends a
+sentence after a lower-case word and is kept.)"""
 
 
 def is_statement(sentence: str) -> bool:
     """The sentence states something a reader can check: not a question ("Have you felt any aftershocks?"), not a
     dateline ("Mar 1 2012, 2:35am CET"), not a short fragment that only points back ("That's where SeaMicro came
-    in.", "So there's some public relations fun in that."). Facts, omissions and "only X" claims are made of
-    statements only."""
+    in.", "So there's some public relations fun in that."), not a piece cut at an abbreviation ("In a statement
+    released by the team, General Manager A.J."). Facts, omissions and "only X" claims are made of statements
+    only."""
     text = sentence.strip()
     if not text or text.rstrip(_CLOSING).endswith("?"):
         return False
     letters = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
     if any(c.isdigit() for c in text) and all(w in _DATE_WORDS for w in letters):
+        return False
+    if _CUT_AT_ABBREVIATION.search(text):
         return False
     words = text.split()
     return not (_ANAPHORIC.match(text) and len(words) <= _ANAPHORIC_WORDS and not any(c.isdigit() for c in text))

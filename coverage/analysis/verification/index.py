@@ -12,7 +12,13 @@ import numpy as np
 from coverage.analysis.verification.terms import terms
 from coverage.model import Article
 
-__all__ = ["SentenceIndex"]
+__all__ = ["TOPIC_SHARE", "SentenceIndex"]
+
+TOPIC_SHARE = 0.25
+"""A word (stem or number) in at least this share of an event's sentences, and in more than two sentences per
+article (a fact is told once or twice in an article: headline and lead), is the story's topic: what the whole story
+is about ("Lohan", "Betty Ford", "BlackBerry Curve 8900"), not what one of its facts says. Two sentences that share
+only such words are alike in topic, not the same fact (:func:`coverage.analysis.verification.verdicts`)."""
 
 
 @dataclass
@@ -36,6 +42,10 @@ class SentenceIndex:
                 frequency.update(t.stems | t.numbers)
                 total += 1
         self._idf = {w: math.log((1 + total) / (1 + n)) + 1.0 for w, n in frequency.items()}
+        self.topic = frozenset(
+            w for w, n in frequency.items() if n >= TOPIC_SHARE * total and n > 2 * len(self.articles)
+        )
+        """The story's topic words (see :data:`TOPIC_SHARE`)."""
         self._default_idf = math.log(1 + total) + 1.0
         self.position = {a.id: i for i, a in enumerate(self.articles)}
 

@@ -16,10 +16,22 @@ from dataclasses import replace
 from coverage.model import Fact, OutletCheck, Verdict
 from coverage.settings import FactSettings
 
-__all__ = ["PART", "merge_facts"]
+__all__ = ["ANOTHER_STAGE", "PART", "TOPIC_WORDS", "merge_facts"]
 
 PART = "states part of it"
 """The note of an *unclear* verdict whose closest sentence gives the fact's quote or its distinctive numbers."""
+
+ANOTHER_STAGE = "another stage of the story"
+"""The note on an outlet whose closest sentence tells another stage of the story ("charged" where the fact says
+"convicted"): not the same fact, and no omission claimed either."""
+
+TOPIC_WORDS = "shares only the story's topic words"
+"""The note on an outlet whose closest sentence would state the fact by cosine and coverage, but shares with it no
+word besides the story's topic words (:data:`~coverage.analysis.verification.index.TOPIC_SHARE`): no claim either
+way."""
+
+_NOT_THE_SAME = frozenset({"roles reversed", ANOTHER_STAGE, TOPIC_WORDS})
+"""Notes of verdicts that say the closest sentence is another fact: rows never merge on them."""
 
 _LEAST_OMISSION = (Verdict.STATES, Verdict.DIFFERENT, Verdict.UNCLEAR, Verdict.OMITS)
 
@@ -31,7 +43,7 @@ def _sentences(fact: Fact) -> set[tuple[str, str]]:
 def _finds(fact: Fact, outlet: str, sentences: set[tuple[str, str]], settings: FactSettings) -> bool:
     """``fact``'s search of ``outlet`` landed on one of ``sentences``, close (see the module docstring)."""
     check = fact.check(outlet)
-    if check is None or check.closest is None or check.verdict is not Verdict.UNCLEAR:
+    if check is None or check.closest is None or check.verdict is not Verdict.UNCLEAR or check.note in _NOT_THE_SAME:
         return False
     close = check.cosine >= settings.confirm_cosine or check.coverage >= settings.states_coverage
     if not close and check.note != PART:

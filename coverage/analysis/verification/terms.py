@@ -11,9 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from coverage.analysis.figures import extract_figures
-
-__all__ = ["Terms", "numbers_differ", "quoted_spans", "shares_quote", "stem", "terms"]
+__all__ = ["Terms", "numbers_differ", "quoted_spans", "shares_quote", "stages_differ", "stem", "terms"]
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _NUMBER_WORDS = {
@@ -89,6 +87,40 @@ def _magnitudes(sentence: str) -> set[tuple[str, float, float]]:
         value = float(next(g for g in match.groups() if g is not None))
         out.add(("magnitude", value, value))
     return out
+
+
+_STAGES: tuple[tuple[str, str, re.Pattern[str]], ...] = tuple(
+    (axis, stage, re.compile(pattern, re.IGNORECASE))
+    for axis, stage, pattern in (
+        ("legal", "arrest", r"\b(?:arrest\w*|detain\w*|(?:in|into) custody|apprehend\w*)\b"),
+        ("legal", "charge", r"\b(?:charg(?:ed|es|ing)|indict\w*|accused\s+of)\b"),
+        (
+            "legal",
+            "trial",
+            r"\b(?:trial|testif\w*|arraign\w*|pleaded\s+not|pleads?\s+not|preliminary\s+hearing|appeared\s+in\s+court)\b",
+        ),
+        ("legal", "verdict", r"\b(?:convict(?:ed|ion)|guilty|acquitt\w*|verdict)\b"),
+        ("legal", "sentence", r"\b(?:sentenced|sentencing|jailed\s+for)\b"),
+        ("fate", "alive", r"\b(?:rescued|survived|alive)\b"),
+        ("fate", "dead", r"\b(?:dead|died|dies|killed|bodies)\b"),
+    )
+)
+"""Markers of a story's stage, on two axes: where a case stands (arrested, charged, on trial, convicted,
+sentenced) and how a person came out (rescued, dead). "The trial is under way" and "was found guilty" are different
+facts of one story however alike their words; so are "rescued alive" and "found dead"."""
+
+
+def _stages(sentence: str) -> frozenset[tuple[str, str]]:
+    return frozenset((axis, stage) for axis, stage, pattern in _STAGES if pattern.search(sentence))
+
+
+def stages_differ(a: Terms, b: Terms) -> bool:
+    """On some axis (:data:`_STAGES`) both sentences mark a stage of the story and share none: different stages,
+    so different facts ("is accused of shooting" / "was convicted of shooting")."""
+    for axis in {x for x, _ in a.stages} & {x for x, _ in b.stages}:
+        if not {s for x, s in a.stages if x == axis} & {s for x, s in b.stages if x == axis}:
+            return True
+    return False
 
 
 def quoted_spans(sentence: str) -> list[str]:
@@ -184,6 +216,8 @@ class Terms:
     """Quoted words (see :func:`quoted_spans`)."""
     speakers: frozenset[str] = frozenset()
     """Names outside quote marks in a sentence that quotes someone: who is quoted."""
+    stages: frozenset[tuple[str, str]] = frozenset()
+    """(axis, stage) of the story the sentence marks (see :func:`stages_differ`)."""
 
     @functools.cached_property
     def words(self) -> frozenset[str]:
@@ -229,6 +263,9 @@ def terms(sentence: str) -> Terms:
             names.append(lower)
     figures: set[tuple[str, float, float]] = set()
     if numbers or spelled:
+        # Imported here: figures' context matching reads this module's stems (figures.context imports stem).
+        from coverage.analysis.figures import extract_figures
+
         found = extract_figures(sentence)
         for figure in found:
             value = _canonical(figure.value)
@@ -252,7 +289,9 @@ def terms(sentence: str) -> Terms:
         speakers = (
             frozenset(m.group().lower() for m in _TOKEN.finditer(outside) if m.group()[0].isupper()) - _stopwords()
         )
-    return Terms(frozenset(stems), tuple(names), frozenset(numbers), frozenset(figures), quotes, speakers)
+    return Terms(
+        frozenset(stems), tuple(names), frozenset(numbers), frozenset(figures), quotes, speakers, _stages(sentence)
+    )
 
 
 def _canonical(value: float) -> str:

@@ -34,13 +34,13 @@ import numpy as np
 
 from coverage.analysis.facts import is_statement, position_of
 from coverage.analysis.verification.index import SentenceIndex
-from coverage.analysis.verification.merging import PART, merge_facts
+from coverage.analysis.verification.merging import ANOTHER_STAGE, PART, TOPIC_WORDS, merge_facts
 from coverage.analysis.verification.parts import split_partial
-from coverage.analysis.verification.terms import Terms, numbers_differ, shares_quote
+from coverage.analysis.verification.terms import Terms, numbers_differ, shares_quote, stages_differ
 from coverage.model import Fact, FactEvidence, OutletCheck, Verdict
 from coverage.settings import FactSettings
 
-__all__ = ["SentenceIndex", "absorb_facts", "verify_facts"]
+__all__ = ["ANOTHER_STAGE", "TOPIC_WORDS", "SentenceIndex", "absorb_facts", "verify_facts"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,11 @@ class _Match:
     partial: bool = False
     """Both quote the same words, or the candidate gives every distinctive number of the fact: part of the fact,
     at least, is there."""
+    topic_only: bool = False
+    """The words the two share are all the story's topic words (:func:`_topic_only`)."""
+    stage_differs: bool = False
+    """The two mark different stages of the story ("charged" / "convicted"; see
+    :func:`~coverage.analysis.verification.terms.stages_differ`): not the same fact, however alike."""
 
     @property
     def strength(self) -> float:
@@ -86,6 +91,13 @@ def _reversed(fact: Terms, candidate: Terms) -> bool:
     return candidate.names.index(second) < candidate.names.index(first)
 
 
+def _topic_only(shared: frozenset[str], index: SentenceIndex) -> bool:
+    """The words two sentences share are all the story's topic words (:attr:`SentenceIndex.topic`): alike in what
+    the story is about, nothing to show they say the same thing of it. (Sharing no word at all is left to the
+    cosine and its margin over the outlet's other sentences.)"""
+    return bool(shared) and shared <= index.topic
+
+
 def _join(a: Terms, b: Terms) -> Terms:
     return Terms(
         a.stems | b.stems,
@@ -94,6 +106,7 @@ def _join(a: Terms, b: Terms) -> Terms:
         a.figures | b.figures,
         a.quotes + b.quotes,
         a.speakers | b.speakers,
+        a.stages | b.stages,
     )
 
 
@@ -178,6 +191,8 @@ def _scored(index: SentenceIndex, evidence: Sequence[tuple[int, int]], article: 
                         reversed=_reversed(fact_t, candidate),
                         numbers_differ=numbers_differ(fact_t, candidate),
                         partial=span == 1 and _partial(index, evidence[e], (article, k)),
+                        stage_differs=stages_differ(fact_t, candidate),
+                        topic_only=_topic_only(fact_t.words & have, index),
                     )
                 per.append(match)
             out.append(per)
@@ -189,7 +204,7 @@ def _verdict(match: _Match | None, settings: FactSettings) -> tuple[Verdict, flo
     if match is None:
         return Verdict.OMITS, 1.0
     cosine, coverage = match.cosine, match.coverage
-    if match.reversed:
+    if match.reversed or match.stage_differs:
         return Verdict.UNCLEAR, 0.5
     content = match.content
     strong_text = (
@@ -197,6 +212,8 @@ def _verdict(match: _Match | None, settings: FactSettings) -> tuple[Verdict, flo
         or (cosine >= settings.support_cosine and content >= settings.states_coverage)
         or (cosine >= settings.confirm_cosine and content >= settings.states_coverage)
     )
+    if strong_text and match.topic_only and cosine < settings.states_cosine_alone:
+        return Verdict.UNCLEAR, 0.5  # close, but nothing shared besides the story's topic words
     if strong_text and (match.span == 1 or content >= settings.states_coverage):
         if match.numbers_differ:
             return Verdict.DIFFERENT, min(1.0, cosine)
@@ -310,9 +327,11 @@ def _holds(index: SentenceIndex, a: tuple[int, int], b: tuple[int, int], setting
     """Two sentences of different outlets state the same thing: a strong cosine, or a moderate one with shared
     content; never with roles reversed."""
     ta, tb = index.terms[a[0]][a[1]], index.terms[b[0]][b[1]]
-    if _reversed(ta, tb) or _reversed(tb, ta):
+    if _reversed(ta, tb) or _reversed(tb, ta) or stages_differ(ta, tb):
         return False
     cosine = float(index.vectors[a[0]][a[1]] @ index.vectors[b[0]][b[1]])
+    if _topic_only(ta.words & tb.words, index) and cosine < settings.states_cosine_alone:
+        return False  # alike in topic only: nothing shared besides what the whole story is about
     coverage = max(_coverage(ta, tb, index, names=False), _coverage(tb, ta, index, names=False))
     if (cosine >= settings.support_cosine and coverage >= settings.confirm_coverage) or (
         cosine >= settings.confirm_cosine and coverage >= settings.states_coverage
@@ -324,8 +343,9 @@ def _holds(index: SentenceIndex, a: tuple[int, int], b: tuple[int, int], setting
         return True
     # A cosine alone: ``a`` must stand out from its article's other sentences (see :func:`_stands_out`).
     others = index.vectors[a[0]] @ index.vectors[b[0]][b[1]]
-    runner_up = max((float(c) for k, c in enumerate(others) if k != a[1]), default=-1.0)
-    return cosine - runner_up >= settings.states_margin
+    runner_up = max((float(c) for k, c in enumerate(others) if k != a[1]), default=None)
+    # An article of one sentence has nothing to stand out from: no margin, so a cosine alone is not enough.
+    return runner_up is not None and cosine - runner_up >= settings.states_margin
 
 
 def _cosine_only(match: _Match, settings: FactSettings) -> bool:
@@ -351,9 +371,12 @@ def _stands_out(best: _Match, scored: Sequence[Sequence[_Match]], settings: Fact
                 or per[0].sentence >= best.sentence + best.span
             )
         ),
-        default=-1.0,
+        default=None,
     )
-    return best.cosine - runner_up >= settings.states_margin
+    # An outlet with no other sentence gives no margin to measure: a cosine alone under states_cosine_alone is not
+    # evidence that the sentence says this rather than the story's topic (a one-line item "T-Mobile will be adding
+    # the BlackBerry Curve 8900" is 0.7 to every sentence about the phone).
+    return runner_up is not None and best.cosine - runner_up >= settings.states_margin
 
 
 def _note(best: _Match | None, verdict: Verdict) -> str:
@@ -361,6 +384,10 @@ def _note(best: _Match | None, verdict: Verdict) -> str:
         return ""
     if best.reversed:
         return "roles reversed"
+    if best.stage_differs:
+        return ANOTHER_STAGE
+    if verdict is Verdict.UNCLEAR and best.topic_only:
+        return TOPIC_WORDS
     if verdict is Verdict.UNCLEAR and best.partial:
         return PART
     return ""
