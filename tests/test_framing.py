@@ -4,6 +4,7 @@ import json
 import zlib
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pytest
@@ -306,12 +307,13 @@ def test_context_pairs_from_aligned_sentences() -> None:
             "Later rioters set fire to the cars near the airport as police left.",
         ),
         "b": (
-            "In the capital, protesters entered the city hall as officers looked on and the cars burned.",
-            "The cars burned near the airport where protesters gathered and officers retreated.",
+            "Protesters entered the city hall near the airport as officers looked on and the cars burned.",
+            "Later protesters gathered by the cars near the airport where officers retreated.",
         ),
     }
     links = (("a", 0, "b", 0), ("a", 1, "b", 1))
-    embedder = _SynonymEmbedder(frozenset({"rioters", "protesters"}), frozenset({"cars", "airport"}))
+    # rioters and protesters are people (ACTOR prototypes) and alike; cars and the airport alike, but no actors
+    embedder = _SynonymEmbedder(frozenset({"rioters", "protesters", "people"}), frozenset({"cars", "airport"}))
     labels = find_labels(_forced(texts, links), {"a": "State", "b": "Witness"}, embedder=embedder)
     group = next(g for g in labels if "rioters" in g.spans)
     assert group.by_outlet == {"State": ("rioters",), "Witness": ("protesters",)}
@@ -334,7 +336,7 @@ def test_analyse_framing_passes_the_embedder_to_labels() -> None:
         ),
     )
     alignment = _forced({"a": event.articles[0].paragraphs, "b": event.articles[1].paragraphs}, (("a", 0, "b", 0),))
-    embedder = _SynonymEmbedder(frozenset({"rioters", "protesters"}))
+    embedder = _SynonymEmbedder(frozenset({"rioters", "protesters", "people"}))
     settings = FramingSettings(label_context_pairs=1)
     result = analyse_framing(event, sentence_alignment=alignment, embedder=embedder, settings=settings)
     assert result.labels == find_labels(alignment, {"a": "State", "b": "Witness"}, embedder=embedder, settings=settings)
@@ -447,3 +449,139 @@ def test_a_lexicon_word_whose_sense_other_outlets_write_is_no_choice() -> None:
     settings = FramingSettings(loaded_synonym=0.45)
     shared = {t.term for t in find_loaded_terms(alignment, outlets, embedder=embedder, settings=settings)}
     assert not {"died", "killed"} & shared
+
+
+# Label groups hold one actor each (issue 14): the rules below each undo a merge seen in real output.
+
+
+def _spans_of(labels: Sequence[object]) -> list[set[str]]:
+    return [set(g.spans) for g in labels]  # type: ignore[attr-defined]
+
+
+def test_a_modifier_cut_off_before_a_unit_of_time_or_of_is_no_label() -> None:
+    from coverage.analysis.framing.names import _cased_tokens, _Lexicon, _mentions
+
+    sentences = (
+        "Monday was declared a national day of mourning in the country.",
+        "A state of emergency is in force, and 18 members of the security forces died.",
+        "Foreign embassies told their nationals to stay indoors.",
+    )
+    lexicon = _Lexicon(_cased_tokens(s) for s in sentences)
+    found = {" ".join(words).lower() for _, _, words, _, _ in _mentions((sentences,), lexicon, FramingSettings())}
+    assert {"security forces", "nationals"} <= found
+    assert not found & {"national", "state", "members"}
+
+
+def test_only_the_word_before_a_person_is_a_title_and_an_organisation_has_none() -> None:
+    texts = {
+        "a": (
+            "Interior Minister Lena Vorgat visited the port on Monday.",
+            "Interior Minister Lena Vorgat said the interior was calm.",
+            "The National Security Committee met, and the committee said the national mood was calm.",
+        ),
+        "b": (
+            "The minister, Vorgat, visited the port on Monday.",
+            "Vorgat said the interior of the country was calm.",
+            "The National Security Committee met, and the committee said the national mood was calm.",
+        ),
+    }
+    once = FramingSettings(label_min_mentions=1)
+    for spans in _spans_of(find_labels(_forced(texts), {"a": "A", "b": "B"}, settings=once)):
+        assert not ("interior" in spans and "vorgat" in spans)
+        assert "national" not in spans
+
+
+def _labels_of(texts: dict[str, tuple[str, ...]]) -> dict[str, object]:
+    from coverage.analysis.framing.labels import _collect_labels
+
+    alignment = _forced(texts)
+    labels, _, _ = _collect_labels(alignment, list(alignment.ids), FramingSettings(), _stop_words())
+    return dict(labels)
+
+
+def test_an_affiliation_before_a_title_is_no_alias_of_the_person() -> None:
+    from coverage.analysis.framing.names import _alias
+
+    labels: dict[str, Any] = _labels_of(
+        {"a": ("FBI Director James Comey testified.", "The FBI said the former director erred.", "Comey smiled.")}
+    )
+    person = labels["fbi director james comey"]
+    assert _alias(labels["comey"], person)  # the person's own name ...
+    assert not _alias(labels["fbi"], person)  # ... but not the body before his title
+
+
+def test_unmatched_descriptions_pair_only_when_they_fill_one_slot() -> None:
+    embedder = _SynonymEmbedder(frozenset({"criminals", "officers", "people"}))  # "armed criminals" / "police
+    # officers": cosine 1/3, people both
+    once = FramingSettings(label_min_mentions=1, label_context_pairs=1, label_context_similarity=0.3)
+    two = {
+        "a": ("The ministry said armed criminals had been killed in the north.",),
+        "b": ("The ministry said police officers and guards had been killed in the north.",),
+    }
+    groups = find_labels(_forced(two, (("a", 0, "b", 0),)), {"a": "A", "b": "B"}, embedder=embedder, settings=once)
+    assert not any({"armed criminals", "police officers"} <= spans for spans in _spans_of(groups))
+    one = {  # the same gap, but now side b names one group only: one slot, the pair counts
+        "a": ("Yesterday the ministry said armed criminals had been killed in the north.",),
+        "b": ("The ministry said separately police officers had been killed in the north.",),
+    }
+    groups = find_labels(_forced(one, (("a", 0, "b", 0),)), {"a": "A", "b": "B"}, embedder=embedder, settings=once)
+    assert any({"armed criminals", "police officers"} <= spans for spans in _spans_of(groups))
+
+
+def test_descriptions_that_name_no_actor_join_nothing() -> None:
+    texts = {
+        "a": ("Police gave no details about the raid.", "Police arrested the rioters near the port."),
+        "b": ("Police gave no figures about the raid.", "Police arrested the protesters near the port."),
+    }
+    links = (("a", 0, "b", 0), ("a", 1, "b", 1))
+    once = FramingSettings(label_min_mentions=1)
+    plain = _spans_of(find_labels(_forced(texts, links), {"a": "A", "b": "B"}, settings=once))
+    assert {"details", "figures"} in plain  # a substitution, and no embedder to say what the words name
+    embedder = _SynonymEmbedder(frozenset({"details", "figures"}), frozenset({"rioters", "protesters", "people"}))
+    spans = _spans_of(find_labels(_forced(texts, links), {"a": "A", "b": "B"}, embedder=embedder, settings=once))
+    assert {"rioters", "protesters"} in spans  # people
+    assert not any({"details", "figures"} <= s for s in spans)  # things
+
+
+def test_a_sentence_repeated_by_a_copy_is_one_piece_of_evidence() -> None:
+    texts = {
+        "a": ("Rioters stormed the hall near the port.", "Later rioters burned the depot by the river."),
+        "b": (
+            "Yesterday protesters stormed the hall near the port.",
+            "Later protesters burned the depot by the river.",
+        ),
+        "c": ("Yesterday protesters stormed the hall near the port.",),  # a copy of b's first sentence
+    }
+    embedder = _SynonymEmbedder(frozenset({"rioters", "protesters", "people"}))
+    settings = FramingSettings(label_min_mentions=1, label_cast_shared=0)
+    outlets = {"a": "A", "b": "B", "c": "C"}
+    copied = _forced(texts, (("a", 0, "b", 0), ("a", 0, "c", 0)))
+    assert not any(
+        {"rioters", "protesters"} <= s
+        for s in _spans_of(find_labels(copied, outlets, embedder=embedder, settings=settings))
+    )
+    distinct = _forced(texts, (("a", 0, "b", 0), ("a", 1, "b", 1)))
+    assert any(
+        {"rioters", "protesters"} <= s
+        for s in _spans_of(find_labels(distinct, outlets, embedder=embedder, settings=settings))
+    )
+
+
+def test_label_purity_and_recall_against_gold_chains() -> None:
+    from coverage.evaluation.labels import gold_from_groups, score_labels
+    from coverage.model.framing import LabelGroup
+
+    gold = gold_from_groups(
+        [
+            ("crowd", {"A": ["the protesters"], "B": ["rioters", "armed gangs"]}),
+            ("police", {"A": ["police officers"], "B": ["the police"]}),
+        ]
+    )
+    right = LabelGroup("protesters", {"A": ("protesters",), "B": ("rioters", "gangs")}, {})
+    mixed = LabelGroup("police", {"A": ("police officers",), "B": ("rioters", "guards")}, {})
+    scores = score_labels((right, mixed), gold)
+    assert (scores.right, scores.wrong, scores.unjudged) == (3, 1, 2)  # "guards": no gold string, unjudged
+    assert (scores.pure, scores.mixed) == (1, 1)
+    # gold pairs: protesters/rioters, protesters/armed gangs, police officers/police; two found ("gangs" ends
+    # "armed gangs")
+    assert (scores.found_pairs, scores.gold_pairs, scores.found_chains, scores.gold_chains) == (2, 3, 1, 2)

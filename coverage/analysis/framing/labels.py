@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -12,6 +13,7 @@ import numpy as np
 
 from coverage.analysis.embedding import Embedder
 from coverage.analysis.framing.names import (
+    _NAME_JOINERS,
     _alias,
     _alias_candidates,
     _by_count,
@@ -213,12 +215,17 @@ def find_labels(
     aligned, examples = _alignment_edges(alignment, outlets, evidence, labels, similarity, settings)
     edges += aligned
     edges += _head_edges(labels, similarity, settings)
-    edges += _relabel_edges(alignment, evidence, labels)
     together = _together(evidence)
     if embedder is not None:
         edges += _cast_edges(together, labels, similarity, embedder, settings)
-    if embedder is not None:
         edges = _minimal_pairs(edges, labels, embedder, settings.label_context_similarity)
+        # a label group names an actor: a description that names no person, group or organisation ("details",
+        # "the city", "pensions") joins nothing, whatever the evidence ...
+        described = {x for edge in edges for x in edge[2:] if not labels[x].name}
+        actors = _actors(sorted(described), labels, embedder)
+        edges = [e for e in edges if all(labels[x].name or x in actors for x in e[2:])]
+    # ... except a sentence that says so ("not dock workers but provocateurs")
+    edges += _relabel_edges(alignment, evidence, labels)
     components = _Components(labels, similarity.cosine, settings.label_similarity, together)
     for rank, _, a, b in sorted(edges):
         floor = settings.label_context_similarity if rank >= 3 and embedder is not None else None
@@ -268,18 +275,77 @@ def _collect_labels(
                 words=tuple(lowered),
                 core=frozenset(core),
                 core_words=core,
-                organisation=is_name and len(core) > 1 and lexicon.title_like(core[-1]),
+                organisation=is_name
+                and len(core) > 1
+                and (lexicon.title_like(core[-1]) or core[-1] in ORGANISATION_WORDS),
+                affiliation=_affiliation(core, lexicon) if is_name else 0,
                 head=_singular(lowered[-1]),
                 modifiers=frozenset(_singular(w) for w in lowered[:-1] if w not in stop),
                 counts=Counter(),
             )
         labels[label].counts[outlets[t]] += 1
         mentions.append(_Mention(t, s, label, is_name))
-        if is_name:
-            leading = [w for w in lowered[:-1] if w not in labels[label].core]
-            for w in leading + ([title] if title else []):
+        if is_name and not labels[label].organisation:
+            # the title is the one word right before the person's name: "minister" in "(interior) minister lena
+            # vorgat", never "interior"; an organisation ("national security committee") has no title
+            leading = [w for w in lowered[:-1] if w not in labels[label].core][-1:]
+            for w in leading or ([title] if title else []):
                 titles[w][label] += 1
     return labels, mentions, titles
+
+
+ORGANISATION_WORDS = frozenset(
+    [
+        "agency",
+        "association",
+        "authority",
+        "bank",
+        "board",
+        "center",
+        "centre",
+        "club",
+        "college",
+        "commission",
+        "committee",
+        "company",
+        "corp",
+        "corporation",
+        "council",
+        "court",
+        "department",
+        "foundation",
+        "group",
+        "inc",
+        "institute",
+        "journal",
+        "league",
+        "ltd",
+        "ministry",
+        "news",
+        "office",
+        "party",
+        "police",
+        "post",
+        "press",
+        "service",
+        "times",
+        "tribune",
+        "union",
+        "university",
+    ]
+)
+"""Last words that make a name an organisation even where the event never writes them in lower case ("anchorage
+daily news", "house select committee"): its first word is then its place or founder, no alias of it."""
+
+
+def _affiliation(core: Sequence[str], lexicon: _Lexicon) -> int:
+    """How many words of a name come before a title inside it (0 when none): "fbi director james comey" -> 1."""
+    inner = [
+        k
+        for k in range(1, len(core) - 1)
+        if (core[k] in lexicon.lower and core[k] not in _NAME_JOINERS) or core[k].endswith(".")
+    ]  # a word the event also writes in lower case ("director") or an abbreviation ("gov.") inside a name
+    return inner[-1] if inner else 0
 
 
 def _string_edges(
@@ -328,7 +394,7 @@ def _alignment_edges(
     in_sentence: dict[tuple[int, int], list[str]] = defaultdict(list)
     for m in mentions:
         in_sentence[(m.text, m.sentence)].append(m.label)
-    paired: Counter[tuple[str, str]] = Counter()
+    paired: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)  # the distinct sentence pairs
     crossing = [
         link for link in alignment.links if outlets[position[link.a.article]] != outlets[position[link.b.article]]
     ]
@@ -353,13 +419,56 @@ def _alignment_edges(
                 edges.append((3, 0.0, *_pair(lx, ly)))
                 examples[_pair(lx, ly)].append((sa, sb))
         if unmatched:
+            present_a, present_b = in_sentence[(ta, link.a.paragraph)], in_sentence[(tb, link.b.paragraph)]
             for pair in _unmatched_pairs(*unmatched[k], similarity, settings):
-                paired[pair] += 1
-                examples[pair].append((sa, sb))
-    for (a, b), n in sorted(paired.items()):
-        if n >= settings.label_context_pairs:
+                x, y = pair if pair[0] in present_a else pair[::-1]
+                if _same_slot(tokens_a, tokens_b, x, y, present_a, present_b):
+                    # a sentence repeated by a copy (syndication) is one piece of evidence, not two
+                    paired[pair].add((sa, sb) if sa <= sb else (sb, sa))
+                    examples[pair].append((sa, sb))
+    for (a, b), seen in sorted(paired.items()):
+        if len(seen) >= settings.label_context_pairs:
             edges.append((4, -similarity.cosine(a, b), a, b))
     return edges, examples
+
+
+def _spans(tokens: Sequence[str], label: str) -> list[tuple[int, int]]:
+    """Where the words of ``label`` stand in a sentence's tokens (a possessive ending ignored)."""
+    words = label.split()
+    bare = [t.removesuffix("'s").removesuffix("’s") for t in tokens]
+    n = len(words)
+    return [(i, i + n) for i in range(len(bare) - n + 1) if bare[i : i + n] == words]
+
+
+def _same_slot(
+    tokens_a: Sequence[str], tokens_b: Sequence[str], x: str, y: str, present_a: Sequence[str], present_b: Sequence[str]
+) -> bool:
+    """``x`` (in sentence a) and ``y`` (in sentence b) fill one slot: the words the two sentences share frame a gap
+    (a stretch where they differ) that holds ``x`` and no other mention on side a, and ``y`` and no other mention on
+    side b: one name put in place of another. "26 armed criminals had been killed" / "16 police officers and
+    National Guard servicemen had been killed" frame one gap, but its side b names two groups: which one stands for
+    "armed criminals" (if any) the sentences do not say. (Asking only that the two open or close the gap, beside
+    the same shared words, joined more wrong pairs on NewsWCL50: 11 of 122 against 4 of 112.)"""
+    matcher = difflib.SequenceMatcher(a=list(tokens_a), b=list(tokens_b), autojunk=False)
+    spans_a = {label: _spans(tokens_a, label) for label in {x, *present_a}}
+    spans_b = {label: _spans(tokens_b, label) for label in {y, *present_b}}
+
+    def alone(label: str, spans: Mapping[str, list[tuple[int, int]]], lo: int, hi: int) -> bool:
+        inside = [(i, j) for i, j in spans[label] if lo <= i and j <= hi]
+        if not inside:
+            return False
+        i, j = inside[0]
+        return not any(
+            lo <= p and q <= hi and (q <= i or p >= j)  # another mention in the gap, apart from this one
+            for other, where in spans.items()
+            if other != label
+            for p, q in where
+        )
+
+    return any(
+        tag != "equal" and alone(x, spans_a, i1, i2) and alone(y, spans_b, j1, j2)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    )
 
 
 def _unmatched(mine: set[str], theirs: set[str], labels: Mapping[str, _Label]) -> list[str]:
@@ -416,6 +525,28 @@ PEOPLE = ("people", "a group of people", "persons")
 """What a description of people is like (:func:`_people`) ..."""
 NOT_PEOPLE = ("things", "events", "places", "actions")
 """... and what it is unlike."""
+
+
+ACTOR = ("who", "someone", "a person", "people", "a group of people", "an organisation")
+"""What a description of an actor is like (:func:`_actors`) ..."""
+NOT_ACTOR = ("what", "something", "a thing", "an event", "a place", "an action", "an amount")
+"""... and what it is unlike."""
+
+
+def _actors(candidates: Sequence[str], labels: Mapping[str, _Label], embedder: Embedder) -> set[str]:
+    """The descriptions in ``candidates`` that name an actor (a person, a group, a crowd, an organisation): the
+    label or its last word is closer to one of the :data:`ACTOR` prototypes than to every :data:`NOT_ACTOR` one
+    ("armed criminals" by "criminals"; not "details", "city", "pension reform"). Checked on a hand-made list of 120
+    descriptions of people and organisations and 120 of things, places, events and amounts: 93 % of the first
+    pass, 11 % of the second."""
+    if not candidates:
+        return set()
+    texts = sorted(set(candidates) | {labels[c].words[-1] for c in candidates})
+    vectors = np.asarray(embedder.encode(texts), dtype=np.float64)
+    actor = np.asarray(embedder.encode(list(ACTOR)), dtype=np.float64)
+    other = np.asarray(embedder.encode(list(NOT_ACTOR)), dtype=np.float64)
+    lead = dict(zip(texts, (vectors @ actor.T).max(axis=1) - (vectors @ other.T).max(axis=1), strict=True))
+    return {c for c in candidates if lead[c] > 0 or lead[labels[c].words[-1]] > 0}
 
 
 def _people(candidates: Sequence[str], embedder: Embedder, margin: float) -> set[str]:

@@ -225,7 +225,10 @@ _CALENDAR = (
     }
 )
 """Days, months and units of time: not what anyone is called."""
+_TIME_UNITS = _CALENDAR - WEEKDAYS - MONTHS
 _NAME_JOINERS = frozenset({"of", "de", "del", "al", "bin", "von", "van", "la", "le", "du"})
+_COMPLEMENTS = frozenset({"of"})
+"""A word after which a description goes on: the words before it are no label by themselves."""
 
 
 def _tokens(sentence: str) -> list[str]:
@@ -325,6 +328,9 @@ class _Label:
     head: str
     modifiers: frozenset[str]
     counts: Counter[str]
+    affiliation: int = 0
+    """In a name, how many core words come before a title inside it ("fbi" in "fbi director james comey", "alaska"
+    in "alaska gov. sarah palin"): a body or place the person belongs to, not part of the person's name."""
 
 
 class _Lexicon:
@@ -444,14 +450,24 @@ def _mentions(
                     end += 1
                     if tokens[end - 1].lower().endswith(("'s", "’s")):
                         break
-                yield from _split_run(t, s, tokens[k:end], classes[k:end], lexicon, settings)
+                after = tokens[end].lower() if end < len(tokens) else ""
+                yield from _split_run(t, s, tokens[k:end], classes[k:end], lexicon, settings, after)
                 k = end
 
 
 def _split_run(
-    t: int, s: int, tokens: list[str], classes: list[str], lexicon: _Lexicon, settings: FramingSettings
+    t: int,
+    s: int,
+    tokens: list[str],
+    classes: list[str],
+    lexicon: _Lexicon,
+    settings: FramingSettings,
+    after: str = "",
 ) -> Iterable[tuple[int, int, list[str], bool, str]]:
-    """Mentions inside one run of name and common words: its name spans, and its description(s)."""
+    """Mentions inside one run of name and common words: its name spans, and its description(s). ``after`` is the
+    word that ends the run: a description cut off before a unit of time ("a *national* day") or before "of" ("a
+    *state* of emergency", "*members* of the security forces") is a modifier or a head whose complement says what
+    it is, no label of its own."""
     words = [w.removesuffix("'s").removesuffix("’s") for w in tokens]
     while classes and classes[-1] == "J":
         words, classes = words[:-1], classes[:-1]
@@ -463,7 +479,8 @@ def _split_run(
             pieces.append((words[start:k], classes[start:k]))
             start = k + 1
     pieces.append((words[start:], classes[start:]))
-    for piece, kinds in pieces:
+    for n, (piece, kinds) in enumerate(pieces):
+        cut = n == len(pieces) - 1 and (after in _TIME_UNITS or after in _COMPLEMENTS)
         while piece and kinds[-1] == "W" and lexicon.participle(piece[-1].lower()):
             piece, kinds = piece[:-1], kinds[:-1]
         k = 0
@@ -498,7 +515,11 @@ def _split_run(
             while description and description[0].lower() in _NAME_JOINERS:
                 description = description[1:]
             plain = all(kind == "W" for kind in kinds[max(0, last + 1 - len(description)) : last + 1])
-            if description and lexicon.noun_like(description[-1].lower(), plain):
+            if (
+                description
+                and not (cut and last == len(piece) - 1)
+                and lexicon.noun_like(description[-1].lower(), plain)
+            ):
                 yield t, s, description, False, ""
 
 
@@ -522,7 +543,7 @@ def _alias(a: _Label, b: _Label) -> bool:
         return True
     # "kim" for "kim jong-un", but not "washington" for "washington post" (a name ending in a common noun)
     longer = a if len(a.core_words) > len(b.core_words) else b
-    return long[:n] == short and not longer.organisation
+    return long[:n] == short and not longer.organisation and not (0 < n <= longer.affiliation)
 
 
 def _alias_candidates(names: Sequence[_Label]) -> list[tuple[_Label, _Label]]:
