@@ -585,3 +585,16 @@ def test_label_purity_and_recall_against_gold_chains() -> None:
     # gold pairs: protesters/rioters, protesters/armed gangs, police officers/police; two found ("gangs" ends
     # "armed gangs")
     assert (scores.found_pairs, scores.gold_pairs, scores.found_chains, scores.gold_chains) == (2, 3, 1, 2)
+
+
+def test_a_contrast_of_two_things_is_no_correction_of_a_name() -> None:
+    texts = {
+        "a": ("Fans should judge her movies rather than her personal life.", "Her movies sold well."),
+        "b": ("Critics wrote about her personal life.", "Her personal life made headlines."),
+    }
+    once = FramingSettings(label_min_mentions=1)
+    plain = _spans_of(find_labels(_forced(texts), {"a": "A", "b": "B"}, settings=once))
+    assert any({"movies", "personal life"} <= s for s in plain)  # no embedder: read as a correction
+    embedder = _SynonymEmbedder(frozenset({"movies", "life"}))  # alike, but no actors
+    spans = _spans_of(find_labels(_forced(texts), {"a": "A", "b": "B"}, embedder=embedder, settings=once))
+    assert not any({"movies", "personal life"} <= s for s in spans)

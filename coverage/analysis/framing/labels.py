@@ -215,17 +215,16 @@ def find_labels(
     aligned, examples = _alignment_edges(alignment, outlets, evidence, labels, similarity, settings)
     edges += aligned
     edges += _head_edges(labels, similarity, settings)
+    edges += _relabel_edges(alignment, evidence, labels)
     together = _together(evidence)
     if embedder is not None:
         edges += _cast_edges(together, labels, similarity, embedder, settings)
         edges = _minimal_pairs(edges, labels, embedder, settings.label_context_similarity)
         # a label group names an actor: a description that names no person, group or organisation ("details",
-        # "the city", "pensions") joins nothing, whatever the evidence ...
+        # "the city", "pensions") joins nothing, whatever the evidence (also "movies rather than her personal life")
         described = {x for edge in edges for x in edge[2:] if not labels[x].name}
         actors = _actors(sorted(described), labels, embedder)
         edges = [e for e in edges if all(labels[x].name or x in actors for x in e[2:])]
-    # ... except a sentence that says so ("not dock workers but provocateurs")
-    edges += _relabel_edges(alignment, evidence, labels)
     components = _Components(labels, similarity.cosine, settings.label_similarity, together)
     for rank, _, a, b in sorted(edges):
         floor = settings.label_context_similarity if rank >= 3 and embedder is not None else None
