@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from coverage.cli import MANIFEST, _distillation_notice, cli
+from coverage.cli import MANIFEST, cli
+from coverage.cli._base import _distillation_notice
 from coverage.settings import Settings
 
 P = [
