@@ -72,14 +72,6 @@ def _cli_json(folder: Path, *extra: str) -> Any:
     return _stable(json.loads(result.stdout))
 
 
-INTERMITTENT = pytest.mark.xfail(
-    strict=False,
-    reason="known intermittent difference between the engines inside the full suite (about 1 run in 3; alone these "
-    "tests pass): cause not found yet, see issue 18's closing note",
-)
-
-
-@INTERMITTENT
 def test_demo_gives_the_same_json_on_ray_as_locally(ray_instance: None) -> None:
     local = _cli_json(DEMO)
     on_ray = _cli_json(DEMO, "--engine", "ray")
@@ -115,7 +107,6 @@ def _api_json(source: Path, engine: str) -> Any:
     return _stable(json.loads("".join(iter_json(compare(source, settings, engine=engine)))))
 
 
-@INTERMITTENT
 def test_mixed_folder_and_parquet_table_give_the_same_json_on_ray(ray_instance: None, tmp_path: Path) -> None:
     import polars as pl
 
@@ -214,7 +205,6 @@ def test_ray_cli_export_is_partitioned_with_every_event_and_json_lines_equal_jso
     assert from_json_lines(lines) == document
 
 
-@INTERMITTENT
 def test_ray_partitioned_export_equals_the_local_single_files(ray_cli_run: dict[str, Path], tmp_path: Path) -> None:
     import polars as pl
 
@@ -240,12 +230,6 @@ def test_without_ray_the_error_is_one_line_naming_the_extra(monkeypatch: pytest.
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="known difference, cause not found yet: on ECB+ some verdicts' closest sentence and its cosine differ "
-    "between the engines (the first differences seen are all in verdicts); the demo and the small corpora above "
-    "are equal",
-    strict=False,
-)
 def test_ecbplus_gives_the_same_json_on_ray(ray_instance: None, tmp_path: Path) -> None:
     from coverage.evaluation.adapters import ecbplus_to_folder
 

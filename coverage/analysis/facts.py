@@ -127,7 +127,9 @@ def build_facts(
                 text=text,
                 outlets=tuple(present),
                 missing=tuple(o for o in outlets if o not in present),
-                evidence=tuple(sorted(evidence, key=lambda e: (e.outlet.casefold(), e.article, e.paragraph))),
+                evidence=tuple(
+                    sorted(evidence, key=lambda e: (e.outlet.casefold(), e.article, e.paragraph, e.sentence))
+                ),
             )
         )
     # Widely carried facts first, then in the reading order of their first evidence.

@@ -71,7 +71,9 @@ def _combined(first: OutletCheck, second: OutletCheck) -> OutletCheck:
 def _merge(wide: Fact, other: Fact) -> Fact:
     outlets = tuple(sorted({*wide.outlets, *other.outlets}, key=str.casefold))
     evidence = tuple(
-        sorted({*wide.evidence, *other.evidence}, key=lambda e: (e.outlet.casefold(), e.article, e.paragraph))
+        sorted(
+            {*wide.evidence, *other.evidence}, key=lambda e: (e.outlet.casefold(), e.article, e.paragraph, e.sentence)
+        )
     )
     checks = []
     for check in wide.checks:

@@ -26,6 +26,7 @@ that gives another figure of the clause's kind makes it *unclear*.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -69,8 +70,8 @@ def _content_coverage(index: SentenceIndex, clause: Terms, have: frozenset[str],
     weight = index.weight
 
     def share(wanted: frozenset[str]) -> float:
-        total = sum(weight(w) for w in wanted)
-        return sum(weight(w) for w in wanted & have) / total if total else 0.0
+        total = math.fsum(weight(w) for w in wanted)  # fsum: the same in every process, whatever a set's order
+        return math.fsum(weight(w) for w in wanted & have) / total if total else 0.0
 
     return share(clause.content) if content else max(share(clause.words), share(clause.content))
 
@@ -213,7 +214,9 @@ def _split(
                 text=clause,
                 outlets=present,
                 missing=tuple(c.outlet for c in checks if c.verdict is Verdict.OMITS),
-                evidence=tuple(sorted(evidence, key=lambda e: (e.outlet.casefold(), e.article, e.paragraph))),
+                evidence=tuple(
+                    sorted(evidence, key=lambda e: (e.outlet.casefold(), e.article, e.paragraph, e.sentence))
+                ),
                 checks=tuple(checks),
             )
         )

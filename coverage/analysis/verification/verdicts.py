@@ -77,8 +77,10 @@ def _coverage(fact: Terms, candidate: Terms, index: SentenceIndex, *, names: boo
     if not wanted:
         return 0.0
     have = candidate.words
-    total = sum(index.weight(w) for w in wanted)
-    return sum(index.weight(w) for w in wanted & have) / total
+    # fsum: exactly rounded whatever the order, and a set's order changes with the process's hash seed (a window
+    # and its single sentence carrying the same words must score exactly alike in every process, Ray's included).
+    total = math.fsum(index.weight(w) for w in wanted)
+    return math.fsum(index.weight(w) for w in wanted & have) / total
 
 
 def _reversed(fact: Terms, candidate: Terms) -> bool:
@@ -448,7 +450,9 @@ def verify_facts(
             checks.append(check)
             if found is not None:
                 added.append(found)
-        evidence = tuple(sorted([*kept, *added], key=lambda e: (e.outlet.casefold(), e.article, e.paragraph)))
+        evidence = tuple(
+            sorted([*kept, *added], key=lambda e: (e.outlet.casefold(), e.article, e.paragraph, e.sentence))
+        )
         present = tuple(sorted({e.outlet for e in evidence}, key=str.casefold))
         out.append(
             replace(
