@@ -5,7 +5,8 @@ shared-fact row (different outlets, both in the corpus' coreference annotation):
 cross-document event chain. The minimums (``claims_minimums.json``, entry ``_ecbplus_facts``) sit 0.02 under what
 was measured (pair precision is over about 1,000 pairs; supported pairs and QA-Align pairs found are the recall
 side, so that a fix that only drops rows fails too). The corpus is third-party and not in the repository: without
-``../shared/datasets/ecbplus`` (or ``$COVERAGE_DATASETS``) the gate skips and says so.
+``../shared/datasets/ecbplus`` (or ``$COVERAGE_DATASETS``) the gate skips and says so. It analyses 982 articles in
+86 folders: about 6 minutes on two CPU cores with the embedding cache warm (marked slow).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -30,6 +32,7 @@ def _bench() -> ModuleType:
     spec = importlib.util.spec_from_file_location("ecb_facts", ROOT / "benchmarks" / "ecb_facts.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
     spec.loader.exec_module(module)
     return module
 
