@@ -12,7 +12,7 @@ import logging
 import pickle
 import sys
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -28,6 +28,7 @@ from coverage.analysis.events import EventClusterer
 from coverage.analysis.facts import build_facts, omission_context
 from coverage.analysis.figures import article_figures, group_figures
 from coverage.analysis.framing import analyse_framing, corpus_term_counts
+from coverage.analysis.framing.analyse import framing_texts
 from coverage.analysis.outlets import apply_profiles
 from coverage.analysis.quotes import extract_quotes, match_quotes
 from coverage.analysis.syndication import find_copies
@@ -41,6 +42,7 @@ from coverage.text.cleaning import split_clauses, split_sentences
 __all__ = [
     "EventBuilder",
     "EventJob",
+    "SharedEmbedder",
     "Stage",
     "build_event",
     "compare",
@@ -325,11 +327,31 @@ def build_events(
         events = builder(jobs, corpus_counts)
     else:
         aligner = Aligner(settings.alignment)
-        events = []
+        shared = SharedEmbedder(embedder) if embedder is not None else None
+        # Two passes: every event without its framing first, then the texts the framing of all events will embed
+        # in one length-sorted batch, then the framing event by event from those vectors. Embedded event by
+        # event, the same texts went to the model in a few hundred calls of a few texts each.
+        parts = []
         for number, job in enumerate(jobs, start=1):
-            events.append(build_event(job, aligner, settings, corpus_counts=corpus_counts, embedder=embedder))
+            parts.append(_event_parts(*job, aligner, settings))
             if progress is not None:
                 progress("Aligning paragraphs and sentences", number, len(jobs))
+        if shared is not None:
+            shared.prefetch(
+                text
+                for event, sentence_alignment in parts
+                if len(event.outlets) > 1
+                for text in framing_texts(event, sentence_alignment, settings.framing)
+            )
+        events = []
+        for number, (job, (event, sentence_alignment)) in enumerate(zip(jobs, parts, strict=True), start=1):
+            events.append(
+                _finish_event(
+                    event, job.vectors, sentence_alignment, settings, corpus_counts=corpus_counts, embedder=shared
+                )
+            )
+            if progress is not None:
+                progress("Comparing framing", number, len(jobs))
     return [
         replace(e, left_out=left_out[label]) if left_out[label] else e for e, label in zip(events, order, strict=True)
     ]
@@ -429,6 +451,26 @@ def _build_event(
 ) -> Event:
     """One event from its articles (in report order) and their vectors: links, units, facts, copies, figures,
     quotes, omissions and framing."""
+    event, sentence_alignment = _event_parts(
+        event_id, event_articles, event_vectors, leads, sentence_vectors, evidence, aligner, settings
+    )
+    return _finish_event(
+        event, event_vectors, sentence_alignment, settings, corpus_counts=corpus_counts, embedder=embedder
+    )
+
+
+def _event_parts(
+    event_id: str,
+    event_articles: list[Article],
+    event_vectors: list[np.ndarray],
+    leads: np.ndarray,
+    sentence_vectors: list[np.ndarray] | None,
+    evidence: EventEvidence,
+    aligner: Aligner,
+    settings: Settings,
+) -> tuple[Event, Alignment | None]:
+    """An event without its claims and framing (links, units, facts, copies, figures, quotes, omissions), and
+    the sentence alignment its framing reads (``None`` without sentence vectors or with one outlet)."""
     alignment = aligner.align(
         [a.paragraphs for a in event_articles],
         embeddings=event_vectors,
@@ -471,6 +513,19 @@ def _build_event(
         facts=facts,
         context=omission_context(event_articles, settings.facts),
     )
+    return event, sentence_alignment
+
+
+def _finish_event(
+    event: Event,
+    event_vectors: list[np.ndarray],
+    sentence_alignment: Alignment | None,
+    settings: Settings,
+    *,
+    corpus_counts: Counter[str],
+    embedder: Embedder | None,
+) -> Event:
+    """The event of :func:`_event_parts` with its framing (two outlets or more) and its lists of claims."""
     framing = None
     if len(event.outlets) > 1:
         framing = analyse_framing(
@@ -482,6 +537,41 @@ def _build_event(
             settings=settings.framing,
         )
     return replace(_with_claims(event, settings.facts), framing=framing)
+
+
+class SharedEmbedder:
+    """The embedder the per-event analysis asks (framing): one memory of vectors for the whole corpus, so a text
+    asked by many events goes to the wrapped embedder (and its cache) once, and :meth:`prefetch` to embed the
+    texts of all events in one call ahead of them (one length-sorted batch instead of a few small calls per
+    event). Vectors are those of the wrapped embedder, whichever call computed them."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+        self.vectors: dict[str, np.ndarray] = {}
+        self.calls = 0
+        """Calls made to the wrapped embedder."""
+
+    @property
+    def name(self) -> str:
+        return self.embedder.name
+
+    def _fill(self, texts: Iterable[str]) -> None:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.vectors]
+        if todo:
+            self.calls += 1
+            self.vectors.update(zip(todo, np.asarray(self.embedder.encode(todo), dtype=np.float32), strict=True))
+
+    def prefetch(self, texts: Iterable[str]) -> None:
+        """Embed, in one call, those of ``texts`` not embedded yet."""
+        self._fill(texts)
+
+    def encode(self, texts: Sequence[str], *, progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+        self._fill(texts)
+        if progress is not None:
+            progress(len(texts), len(texts))
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        return np.stack([self.vectors[t] for t in texts])
 
 
 def _with_claims(event: Event, settings: FactSettings) -> Event:

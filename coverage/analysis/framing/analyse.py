@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -12,7 +12,8 @@ from coverage.analysis.embedding import Embedder
 from coverage.analysis.framing.attribution import HEDGES, INTENSIFIERS, _count_phrases, attribution_counts
 from coverage.analysis.framing.frames import FRAMES, assign_frames, frame_prototypes
 from coverage.analysis.framing.labels import find_labels
-from coverage.analysis.framing.loaded import find_loaded_terms
+from coverage.analysis.framing.loaded import find_loaded_terms, loaded_texts
+from coverage.analysis.framing.names import _tokens
 from coverage.analysis.framing.terms import _ngrams, _stop_words, distinctive_terms, name_words
 from coverage.model import Alignment, Event
 from coverage.model.framing import EventFraming, LabelGroup, LoadedTerm, OutletFraming
@@ -101,3 +102,93 @@ def analyse_framing(
         loaded = find_loaded_terms(sentence_alignment, outlet_of, settings=settings, embedder=embedder)
     logger.debug("framing of %s: %d outlets, %d label groups", event.id, len(results), len(labels))
     return EventFraming(event=event.id, outlets=tuple(results), labels=labels, loaded=loaded)
+
+
+def framing_texts(event: Event, sentence_alignment: Alignment | None, settings: FramingSettings) -> list[str]:
+    """The texts :func:`analyse_framing` will most likely ask the embedder for on ``event`` (besides the frame
+    prototypes, embedded once per process): the loaded-word check's words exactly, the label finder's
+    descriptions as far as the label evidence can be foreseen without embeddings (:func:`_label_texts`).
+
+    A prediction, for embedding the texts of all events in one batch ahead of the per-event analysis (see
+    ``coverage.pipeline``): a text not predicted is embedded when asked, a text predicted in vain costs its share
+    of that one batch; the analysis does not depend on it. A failure here only loses the prediction."""
+    if sentence_alignment is None or len(event.outlets) < 2:
+        return []
+    outlet_of = {a.id: a.outlet for a in event.articles}
+    texts = loaded_texts(sentence_alignment, outlet_of, settings)
+    try:
+        texts += sorted(_label_texts(sentence_alignment, outlet_of, settings))
+    except Exception as exc:  # the label finder changed shape: embed its texts when it asks, as before
+        logger.debug("label texts of %s not predicted: %s", event.id, exc)
+    return texts
+
+
+def _label_texts(alignment: Alignment, outlet_of: Mapping[str, str], settings: FramingSettings) -> set[str]:
+    """The descriptions :func:`~coverage.analysis.framing.labels.find_labels` embeds before any embedding can
+    change its course: those left unmatched on both sides of a linked sentence pair of different outlets, pairs
+    of descriptions with one head word whose modifiers nest or that outlets choose between, and the plural
+    descriptions with a party beside them that the people test reads (with its prototypes), and the last words
+    of all these and the prototypes of the actor test, where the label module has one. The label module may
+    give its own list instead (a ``texts_to_embed(alignment, outlet_of, settings)`` function), which is then used.
+    """
+    from coverage.analysis.framing import labels as label_module
+
+    own = getattr(label_module, "texts_to_embed", None)
+    if own is not None:
+        return set(own(alignment, outlet_of, settings))
+    position = {name: k for k, name in enumerate(alignment.ids)}
+    outlets = [
+        outlet_of[name] if name in outlet_of else (alignment.groups[k] if alignment.groups else name)
+        for k, name in enumerate(alignment.ids)
+    ]
+    labels, mentions, _ = label_module._collect_labels(alignment, outlets, settings, _stop_words())
+    descriptions = {label for label, info in labels.items() if not info.name}
+    if not descriptions:
+        return set()
+    limit = settings.label_max_sentence_tokens
+    blocks = {
+        (t, s)
+        for t, segments in enumerate(alignment.segments)
+        for s, segment in enumerate(segments)
+        if len(segment) > limit and len(_tokens(segment)) > limit
+    }
+    evidence = [m for m in mentions if (m.text, m.sentence) not in blocks]
+    texts: set[str] = set()
+    in_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for m in evidence:
+        in_sentence[(m.text, m.sentence)].add(m.label)
+    for link in alignment.links:
+        ta, tb = position[link.a.article], position[link.b.article]
+        if outlets[ta] == outlets[tb]:
+            continue
+        left, right = in_sentence[(ta, link.a.paragraph)], in_sentence[(tb, link.b.paragraph)]
+        only_a, only_b = (left - right) & descriptions, (right - left) & descriptions
+        if only_a and only_b:
+            texts |= only_a | only_b
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for label in sorted(descriptions):
+        by_head[labels[label].head].append(label)
+    for group in by_head.values():
+        for k, a in enumerate(group):
+            for b in group[k + 1 :]:
+                ma, mb = labels[a].modifiers, labels[b].modifiers
+                ua, ub = set(labels[a].counts), set(labels[b].counts)
+                if ma <= mb or mb <= ma or (ua - ub and ub - ua):
+                    texts |= {a, b}
+    if settings.label_cast_shared:
+        together: dict[str, set[str]] = defaultdict(set)
+        for present in in_sentence.values():
+            for label in present:
+                together[label] |= present - {label}
+        plural = {
+            label
+            for label in descriptions
+            if labels[label].words[-1] != labels[label].head and any(not labels[o].name for o in together[label])
+        }
+        if plural:
+            texts |= plural | set(label_module.PEOPLE) | set(label_module.NOT_PEOPLE)
+    # the actor test reads the descriptions that evidence joins, and their last words, against its prototypes
+    actor = (*getattr(label_module, "ACTOR", ()), *getattr(label_module, "NOT_ACTOR", ()))
+    if actor and texts:
+        texts |= {labels[x].words[-1] for x in texts if x in labels} | set(actor)
+    return texts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -97,7 +98,14 @@ INTENSIFIERS: tuple[str, ...] = (
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    alternatives = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return _compiled(frozenset(phrases))
+
+
+@functools.cache
+def _compiled(phrases: frozenset[str]) -> re.Pattern[str]:
+    """One pattern per word list, compiled once (``re``'s own cache of 512 patterns is flushed by the thousands
+    of one-off patterns other stages search with, and compiling this one cost more than searching with it)."""
+    alternatives = sorted(phrases, key=lambda p: (-len(p), p))
     return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alternatives) + r")\b")
 
 

@@ -25,7 +25,7 @@ import functools
 import importlib.resources
 import logging
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -78,6 +78,36 @@ class _Candidate:
     substitutions: int = 0
 
 
+def _rated(text_of: Mapping[str, str], lexicon: Mapping[str, float]) -> dict[str, set[str]]:
+    """Each outlet's words rated by the lexicon."""
+    return {o: {w for w in set(t.split()) if lexicon.get(w)} for o, t in text_of.items()}
+
+
+def _sense_words(
+    candidates: Iterable[tuple[str, str]], rated: Mapping[str, set[str]], lexicon: Mapping[str, float]
+) -> dict[tuple[str, str], list[str]]:
+    """For each lexicon-only candidate (outlet, term): the rated words of other outlets with the valence sign of
+    the term, the only words :func:`_shared_sense` compares it with."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for outlet, term in candidates:
+        sign = np.sign(_valence([term], lexicon))
+        out[(outlet, term)] = sorted(
+            {
+                w
+                for other, theirs in rated.items()
+                if other != outlet
+                for w in theirs
+                if w != term and np.sign(lexicon[w]) == sign
+            }
+        )
+    return out
+
+
+def _sense_texts(compared: Mapping[tuple[str, str], list[str]]) -> list[str]:
+    """The words :func:`_shared_sense` embeds: the candidates and the words they are compared with."""
+    return sorted({term for _, term in compared} | {w for words in compared.values() for w in words})
+
+
 def _shared_sense(
     candidates: Mapping[tuple[str, str], _Candidate],
     text_of: Mapping[str, str],
@@ -85,52 +115,58 @@ def _shared_sense(
     embedder: Embedder,
     settings: FramingSettings,
 ) -> set[tuple[str, str]]:
-    """The lexicon-only candidates (outlet, word) whose sense another outlet writes in a word of its own: a rated
+    """The lexicon-only candidates (outlet, term) whose sense another outlet writes in a word of its own: a rated
     word of the same sign at least ``loaded_synonym`` alike (cosine). "died" where others write "killed", "hurt"
-    where they write "injured": the event's vocabulary, not a choice of one outlet."""
-    rated = {o: {w for w in set(t.split()) if lexicon.get(w)} for o, t in text_of.items()}
-    words = sorted({w for ws in rated.values() for w in ws} | {term for _, term in candidates})
+    where they write "injured": the event's vocabulary, not a choice of one outlet.
+
+    Only the candidates and the words they are compared with are embedded (not every rated word of the event:
+    those of a sign no candidate has, or with no candidate at all, were embedded for nothing)."""
+    compared = _sense_words(candidates, _rated(text_of, lexicon), lexicon)
+    words = _sense_texts(compared)
     if not words:
         return set()
     vectors = dict(zip(words, np.asarray(embedder.encode(words), dtype=np.float64), strict=True))
     shared: set[tuple[str, str]] = set()
-    for (outlet, term), _ in candidates.items():
-        sign = np.sign(_valence([term], lexicon))
-        for other, theirs in rated.items():
-            if other == outlet:
-                continue
-            if any(
-                np.sign(lexicon[w]) == sign and float(vectors[term] @ vectors[w]) >= settings.loaded_synonym
-                for w in theirs
-                if w != term
-            ):
-                shared.add((outlet, term))
-                break
+    for key, theirs in compared.items():
+        if not theirs:
+            continue
+        mine = vectors[key[1]]
+        if any(float(mine @ vectors[w]) >= settings.loaded_synonym for w in theirs):
+            shared.add(key)
     return shared
 
 
-def find_loaded_terms(
-    alignment: Alignment,
-    outlet_of: Mapping[str, str],
-    *,
-    settings: FramingSettings | None = None,
-    embedder: Embedder | None = None,
-) -> tuple[LoadedTerm, ...]:
-    """Loaded word choices of each outlet in the texts of ``alignment`` (sentence segments; ``outlet_of`` maps its
-    ids to outlets), best first within each outlet, outlets by name; at most ``loaded_max`` per outlet. With
-    ``embedder``, a lexicon word is dropped where another outlet writes the same sense in a word of its own
-    (:func:`_shared_sense`)."""
-    settings = settings or FramingSettings()
+@dataclass
+class _Gathered:
+    """What one event's sentence texts give: each text's outlet, each outlet's running text, the candidates."""
+
+    outlets: list[str]
+    text_of: dict[str, str]
+    candidates: dict[tuple[str, str], _Candidate]
+
+    def lexical(self) -> dict[tuple[str, str], _Candidate]:
+        """The candidates that only a lexicon puts forward (one word, no substitution, no report verb)."""
+        return {
+            key: found
+            for key, found in self.candidates.items()
+            if not found.substitutions and " " not in key[1] and key[1] not in REPORT_VERBS
+        }
+
+
+def _gather(alignment: Alignment, outlet_of: Mapping[str, str], settings: FramingSettings) -> _Gathered:
+    """The candidates of :func:`find_loaded_terms`: substitutions in linked sentence pairs of different outlets,
+    then lexicon words, in reading order."""
     outlets = [outlet_of.get(name, name) for name in alignment.ids]
     names = name_words(s for segments in alignment.segments for s in segments)
     stop = _stop_words()
     lexicon = vader_lexicon()
     tokens = [[_tokens(s) for s in segments] for segments in alignment.segments]
     # the running text of each outlet, to tell which outlets use a word or phrase
-    text_of: dict[str, str] = defaultdict(str)
+    parts: dict[str, list[str]] = defaultdict(list)
     for t, sentences in enumerate(tokens):
         for words in sentences:
-            text_of[outlets[t]] += " " + " ".join(words) + " "
+            parts[outlets[t]].append(" " + " ".join(words) + " ")
+    text_of: dict[str, str] = defaultdict(str, {outlet: "".join(texts) for outlet, texts in parts.items()})
 
     def usable(words: Sequence[str]) -> bool:
         content = [w for w in words if w not in stop]
@@ -167,20 +203,47 @@ def find_loaded_terms(
                 found = candidate(t, s, mine)
                 found.instead.add((outlets[other], theirs))
                 found.substitutions += 1
+    # whether a word is a lexicon candidate depends on the word alone: decided once per distinct word
+    lexical: dict[str, bool] = {}
     for t, sentences in enumerate(tokens):
         for s, words in enumerate(sentences):
             for w in words:
-                if w in stop or not usable([w]):
-                    continue
-                if w in REPORT_VERBS or abs(_valence([w], lexicon)) >= settings.loaded_valence:
+                wanted = lexical.get(w)
+                if wanted is None:
+                    wanted = lexical[w] = (
+                        w not in stop
+                        and usable([w])
+                        and (w in REPORT_VERBS or abs(_valence([w], lexicon)) >= settings.loaded_valence)
+                    )
+                if wanted:
                     candidate(t, s, w)
+    return _Gathered(outlets, text_of, candidates)
 
+
+def loaded_texts(alignment: Alignment, outlet_of: Mapping[str, str], settings: FramingSettings) -> list[str]:
+    """The words :func:`find_loaded_terms` will embed for these texts (to embed them ahead, with other events')."""
+    gathered = _gather(alignment, outlet_of, settings)
+    lexicon = vader_lexicon()
+    return _sense_texts(_sense_words(gathered.lexical(), _rated(gathered.text_of, lexicon), lexicon))
+
+
+def find_loaded_terms(
+    alignment: Alignment,
+    outlet_of: Mapping[str, str],
+    *,
+    settings: FramingSettings | None = None,
+    embedder: Embedder | None = None,
+) -> tuple[LoadedTerm, ...]:
+    """Loaded word choices of each outlet in the texts of ``alignment`` (sentence segments; ``outlet_of`` maps its
+    ids to outlets), best first within each outlet, outlets by name; at most ``loaded_max`` per outlet. With
+    ``embedder``, a lexicon word is dropped where another outlet writes the same sense in a word of its own
+    (:func:`_shared_sense`)."""
+    settings = settings or FramingSettings()
+    lexicon = vader_lexicon()
+    gathered = _gather(alignment, outlet_of, settings)
+    outlets, text_of, candidates = gathered.outlets, gathered.text_of, gathered.candidates
+    lexical = gathered.lexical()
     all_outlets = sorted(set(outlets), key=str.casefold)
-    lexical = {
-        key: found
-        for key, found in candidates.items()
-        if not found.substitutions and " " not in key[1] and key[1] not in REPORT_VERBS
-    }
     shared = _shared_sense(lexical, text_of, lexicon, embedder, settings) if embedder is not None else set()
     out: list[LoadedTerm] = []
     for outlet in all_outlets:

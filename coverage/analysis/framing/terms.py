@@ -23,6 +23,7 @@ from coverage.text.lexicon import MONTHS, WEEKDAYS, word_set
 _WORD = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")
 _CHUNK = re.compile(r"[.,;:!?()\[\]\"“”«»—–]|\s-\s")
 _CASED_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-][A-Za-z0-9]+)*")
+_DIGIT = re.compile(r"\d")
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?:;\"“”'‘(\[—–]|\s-)\s*$")
 
 NUMBER_WORDS = word_set(
@@ -64,14 +65,21 @@ def _ngrams(text: str, max_n: int, stop: frozenset[str], names: frozenset[str] =
     is a number, weekday, month or one of ``names`` (see :func:`name_words`)."""
     for chunk in _CHUNK.split(text.lower()):
         words = _WORD.findall(chunk)
+        if not words:
+            continue
+        # per word, once: whether it may end a term, start one, and stand in one at all
+        edge = [w not in stop for w in words]
+        usable = [not (w in _NOT_TERMS or w in names or _DIGIT.search(w)) for w in words]
         for n in range(1, max_n + 1):
             for i in range(len(words) - n + 1):
-                gram = words[i : i + n]
-                if gram[0] in stop or gram[-1] in stop or len(gram[0]) < 2:
+                j = i + n
+                if not (edge[i] and edge[j - 1] and len(words[i]) >= 2):
                     continue
-                if any(w in _NOT_TERMS or w in names or any(c.isdigit() for c in w) for w in gram):
-                    continue
-                yield " ".join(gram)
+                if n == 1:
+                    if usable[i]:
+                        yield words[i]
+                elif all(usable[i:j]):
+                    yield " ".join(words[i:j])
 
 
 def corpus_term_counts(articles: Iterable[Article], *, max_ngram: int = 3) -> Counter[str]:
@@ -104,7 +112,7 @@ def distinctive_terms(
     if not vocab:
         return {name: () for name in counts}
     base_total = sum(base.values())
-    size = len(set(base) | set(vocab))
+    size = len(base) + sum(1 for w in vocab if w not in base)  # |base ∪ vocab|, without a set of the corpus terms
     # alpha_w: corpus share times the prior size, add-one smoothed so that every event term has some prior mass
     alpha = np.array([settings.prior_size * (base.get(w, 0) + 1) / (base_total + size) for w in vocab])
     alpha0 = settings.prior_size
@@ -121,11 +129,8 @@ def distinctive_terms(
             (y_j + alpha) / (n_j + alpha0 - y_j - alpha)
         )
         z = delta / np.sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha))
-        keep = [
-            Term(vocab[k], float(z[k]), int(y_i[k]))
-            for k in range(len(vocab))
-            if z[k] >= settings.min_z and y_i[k] >= settings.min_count
-        ]
+        chosen = np.flatnonzero((z >= settings.min_z) & (y_i >= settings.min_count))
+        keep = [Term(vocab[k], float(z[k]), int(y_i[k])) for k in chosen]
         keep.sort(key=lambda t: (-t.z, t.term))
         out[name] = tuple(keep[: settings.max_terms])
     return out
