@@ -358,6 +358,8 @@ def _subprocess(role: str, **options: Any) -> dict[str, Any]:
         elif value not in (None, False):
             command += [f"--{key.replace('_', '-')}", str(value)]
     env = dict(os.environ, PYTHONPATH=str(ROOT), TOKENIZERS_PARALLELISM="false", HF_HUB_OFFLINE="1")
+    # The pipeline sets OMP_WAIT_POLICY=PASSIVE before torch loads; the floor gets the same, so both sides wait alike.
+    env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     wall = time.perf_counter()
     subprocess.run(command, check=True, cwd=ROOT, env=env)
     data: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))
