@@ -19,6 +19,7 @@ CORPORA = (
     "strike-and-sentence",
     "budget-and-wildfire",
     "earnings-and-outbreak",
+    "tariffs-and-derailment",
 )
 """The gold corpora the project wrote, the demo first."""
 
