@@ -185,7 +185,8 @@ def measure(
     clusters = json.loads((src / "clusters.json").read_text(encoding="utf-8"))
     if only:
         clusters = [c for c in clusters if c["subtopic"] in only]
-    qa = [json.loads(line) for line in (src / "qa_align_dev_gold_ecbplus_pairs.jsonl").open(encoding="utf-8")]
+    qa_path = src / "qa_align_dev_gold_ecbplus_pairs.jsonl"
+    qa = [json.loads(line) for line in qa_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     embedder = make_embedder(settings.embedding)
     tmp = Path(tempfile.mkdtemp(prefix="ecb-facts-"))
     totals = {"rows": 0, "rows_judged": 0, "rows_right": 0, "pairs_judged": 0, "pairs_supported": 0}
