@@ -127,9 +127,7 @@ def build_facts(
                 text=text,
                 outlets=tuple(present),
                 missing=tuple(o for o in outlets if o not in present),
-                evidence=tuple(
-                    sorted(evidence, key=lambda e: (e.outlet.casefold(), e.article, e.paragraph, e.sentence))
-                ),
+                evidence=tuple(sorted(evidence, key=FactEvidence.order)),
             )
         )
     # Widely carried facts first, then in the reading order of their first evidence.

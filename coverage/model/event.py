@@ -44,6 +44,11 @@ class FactEvidence:
     verified: bool = False
     """True when the sentence was found by verification (:mod:`coverage.verify`), not by the alignment."""
 
+    def order(self) -> tuple[str, str, int, str]:
+        """The key evidence is listed by: outlet (any case), article, paragraph, then the sentence itself, so that
+        two sentences of one paragraph come in the same order in every process (never a set's order)."""
+        return (self.outlet.casefold(), self.article, self.paragraph, self.sentence)
+
 
 class Verdict(enum.StrEnum):
     """What an outlet does with a fact, after its whole text was searched for it."""

@@ -68,7 +68,6 @@ def context_links(
     by_article: dict[str, list[LocatedFigure]] = defaultdict(list)
     for item in (*loose, *placed):
         by_article[item.article_id].append(item)
-    loose_ids = {id(item) for item in loose}
 
     sentences: dict[tuple[str, str], list[LocatedFigure]] = defaultdict(list)
     for item in (*loose, *placed):
@@ -113,7 +112,7 @@ def context_links(
             if b is None or best(b, a.article_id) is not a:
                 continue
             key = (min(id(a), id(b)), max(id(a), id(b)))
-            if key in seen or (id(b) not in loose_ids and id(a) not in loose_ids):
+            if key in seen:  # a is loose: a pair of two placed figures is never made
                 continue
             seen.add(key)
             pairs.append((a, b, contexts[id(a)] & contexts[id(b)]))

@@ -52,6 +52,13 @@ class SentenceIndex:
     def weight(self, word: str) -> float:
         return self._idf.get(word, self._default_idf)
 
+    def share(self, wanted: frozenset[str], have: frozenset[str]) -> float:
+        """The IDF-weighted share of ``wanted`` that ``have`` carries (0 when nothing is wanted). Summed with
+        ``math.fsum``: exactly rounded in any order, and a set's order changes with the process's hash seed, so two
+        candidates carrying the same words score exactly alike in every process (Ray's workers included)."""
+        total = math.fsum(self.weight(w) for w in wanted)
+        return math.fsum(self.weight(w) for w in wanted & have) / total if total else 0.0
+
     def locate(self, article_id: str, paragraph: int, sentence: str) -> int | None:
         """The index of ``sentence`` (from ``paragraph``) among the sentences of ``article_id``."""
         i = self.position[article_id]

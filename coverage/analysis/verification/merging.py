@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from coverage.model import Fact, OutletCheck, Verdict
+from coverage.model import Fact, FactEvidence, OutletCheck, Verdict
 from coverage.settings import FactSettings
 
 __all__ = ["ANOTHER_STAGE", "PART", "TOPIC_WORDS", "merge_facts"]
@@ -70,11 +70,7 @@ def _combined(first: OutletCheck, second: OutletCheck) -> OutletCheck:
 
 def _merge(wide: Fact, other: Fact) -> Fact:
     outlets = tuple(sorted({*wide.outlets, *other.outlets}, key=str.casefold))
-    evidence = tuple(
-        sorted(
-            {*wide.evidence, *other.evidence}, key=lambda e: (e.outlet.casefold(), e.article, e.paragraph, e.sentence)
-        )
-    )
+    evidence = tuple(sorted({*wide.evidence, *other.evidence}, key=FactEvidence.order))
     checks = []
     for check in wide.checks:
         if check.outlet in outlets:

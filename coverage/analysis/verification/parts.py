@@ -26,7 +26,6 @@ that gives another figure of the clause's kind makes it *unclear*.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -67,13 +66,9 @@ def _content_coverage(index: SentenceIndex, clause: Terms, have: frozenset[str],
     """IDF-weighted share of the clause's words (stems, names, numbers) that ``have`` carries, or of what it says
     besides its names, whichever is more (as an omission is judged in :mod:`.verdicts`); with ``content``, of what
     it says besides its names (as a statement is judged there)."""
-    weight = index.weight
-
-    def share(wanted: frozenset[str]) -> float:
-        total = math.fsum(weight(w) for w in wanted)  # fsum: the same in every process, whatever a set's order
-        return math.fsum(weight(w) for w in wanted & have) / total if total else 0.0
-
-    return share(clause.content) if content else max(share(clause.words), share(clause.content))
+    if content:
+        return index.share(clause.content, have)
+    return max(index.share(clause.words, have), index.share(clause.content, have))
 
 
 def _long_sentence(fact: Fact, index: SentenceIndex) -> _Long | None:
@@ -214,9 +209,7 @@ def _split(
                 text=clause,
                 outlets=present,
                 missing=tuple(c.outlet for c in checks if c.verdict is Verdict.OMITS),
-                evidence=tuple(
-                    sorted(evidence, key=lambda e: (e.outlet.casefold(), e.article, e.paragraph, e.sentence))
-                ),
+                evidence=tuple(sorted(evidence, key=FactEvidence.order)),
                 checks=tuple(checks),
             )
         )

@@ -73,14 +73,7 @@ class _Match:
 def _coverage(fact: Terms, candidate: Terms, index: SentenceIndex, *, names: bool = True) -> float:
     """IDF-weighted share of the fact sentence's stems and numbers that the candidate carries; with
     ``names=False``, of what it says besides who (the names), when it says anything besides."""
-    wanted = fact.words if names else fact.content
-    if not wanted:
-        return 0.0
-    have = candidate.words
-    # fsum: exactly rounded whatever the order, and a set's order changes with the process's hash seed (a window
-    # and its single sentence carrying the same words must score exactly alike in every process, Ray's included).
-    total = math.fsum(index.weight(w) for w in wanted)
-    return math.fsum(index.weight(w) for w in wanted & have) / total
+    return index.share(fact.words if names else fact.content, candidate.words)
 
 
 def _reversed(fact: Terms, candidate: Terms) -> bool:
@@ -450,9 +443,7 @@ def verify_facts(
             checks.append(check)
             if found is not None:
                 added.append(found)
-        evidence = tuple(
-            sorted([*kept, *added], key=lambda e: (e.outlet.casefold(), e.article, e.paragraph, e.sentence))
-        )
+        evidence = tuple(sorted([*kept, *added], key=FactEvidence.order))
         present = tuple(sorted({e.outlet for e in evidence}, key=str.casefold))
         out.append(
             replace(
